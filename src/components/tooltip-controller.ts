@@ -1,0 +1,119 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+type FloatingUi = typeof import('@floating-ui/dom');
+
+// NOTE: positioning code is only needed once somebody hovers or focuses a status, so it is
+// loaded on demand and stays out of the first-load bundle.
+let floatingUi: Promise<FloatingUi> | undefined;
+const loadFloatingUi = () => (floatingUi ??= import('@floating-ui/dom'));
+
+/** The one tooltip open on the page: opening another closes it. */
+let openController: TooltipController | undefined;
+
+// Long enough for the pointer to travel from the status onto the tooltip (WCAG 1.4.13).
+const HIDE_DELAY_MS = 150;
+
+/**
+ * Shows one status tooltip at a time for its host: on hover and focus of the anchor, kept open
+ * while the pointer is on the anchor or the tooltip, hidden on leave, blur and Escape.
+ * Floating UI's `autoUpdate` runs only while a tooltip is open.
+ */
+export class TooltipController implements ReactiveController {
+  private anchor?: HTMLElement;
+  private floating?: HTMLElement;
+  private hideTimer?: ReturnType<typeof setTimeout>;
+  private stopAutoUpdate?: () => void;
+  private pointerInside = false;
+
+  constructor(host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.hide();
+  }
+
+  /** The open tooltip element, if any. */
+  get openTooltip(): HTMLElement | undefined {
+    return this.floating;
+  }
+
+  show(anchor: HTMLElement, floating: HTMLElement): void {
+    this.cancelHide();
+    if (this.anchor === anchor && this.floating === floating) return;
+    this.hide();
+    if (openController && openController !== this) openController.hide();
+    openController = this;
+    this.anchor = anchor;
+    this.floating = floating;
+    floating.style.visibility = 'hidden';
+    floating.hidden = false;
+    document.addEventListener('keydown', this.handleDocumentKeyDown, true);
+    void this.position(anchor, floating);
+  }
+
+  hide(): void {
+    this.cancelHide();
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = undefined;
+    if (this.floating) this.floating.hidden = true;
+    this.anchor = this.floating = undefined;
+    this.pointerInside = false;
+    document.removeEventListener('keydown', this.handleDocumentKeyDown, true);
+    if (openController === this) openController = undefined;
+  }
+
+  /** Pointer entered the anchor or the tooltip. */
+  handlePointerEnter(anchor: HTMLElement, floating: HTMLElement): void {
+    this.pointerInside = true;
+    this.show(anchor, floating);
+  }
+
+  /** Pointer left the anchor or the tooltip: hide unless it arrives on the other one in time. */
+  handlePointerLeave(): void {
+    this.pointerInside = false;
+    this.cancelHide();
+    this.hideTimer = setTimeout(() => {
+      if (!this.pointerInside && !this.anchorHasFocus()) this.hide();
+    }, HIDE_DELAY_MS);
+  }
+
+  handleFocusOut(): void {
+    if (!this.pointerInside) this.hide();
+  }
+
+  private anchorHasFocus(): boolean {
+    const root = this.anchor?.getRootNode() as ShadowRoot | Document | undefined;
+    return !!this.anchor && root?.activeElement === this.anchor && this.anchor.matches(':focus-visible');
+  }
+
+  private cancelHide(): void {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = undefined;
+  }
+
+  private readonly handleDocumentKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.floating) {
+      this.hide();
+    }
+  };
+
+  private async position(anchor: HTMLElement, floating: HTMLElement): Promise<void> {
+    const { autoUpdate, computePosition, offset, flip, shift } = await loadFloatingUi();
+    if (this.floating !== floating) return;
+    const update = async () => {
+      const { x, y, placement } = await computePosition(anchor, floating, {
+        strategy: 'fixed',
+        placement: 'top',
+        // The documented order: offset, then flip, then shift.
+        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      });
+      if (this.floating !== floating) return;
+      floating.style.left = `${x}px`;
+      floating.style.top = `${y}px`;
+      floating.dataset.placement = placement;
+      floating.style.visibility = '';
+    };
+    this.stopAutoUpdate = autoUpdate(anchor, floating, () => void update());
+  }
+}

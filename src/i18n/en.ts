@@ -1,0 +1,78 @@
+import type { SyncStatus } from '../data/types.ts';
+
+/** Every string the card shows. Other locales are typed against this, so a missing key fails the typecheck. */
+export interface Translation {
+  /** BCP 47 tag of this translation. */
+  $code: string;
+  /** Writing direction. */
+  $dir: 'ltr' | 'rtl';
+  statusLabel: Record<SyncStatus, string>;
+  /** Explanation shown on hover/focus of the status. */
+  statusHelp: {
+    up_to_date: (integration: string) => string;
+    sync_not_found: (integration: string) => string;
+    sync_disabled: (integration: string) => string;
+    record_not_synced: (integration: string) => string;
+    sync_unknown: (integration: string) => string;
+    record_excluded: (integration: string, group: string | null) => string;
+    in_progress: (integration: string) => string;
+  };
+  /** Appended to the record_not_synced help when the status links to the sync status page. */
+  statusLinkHint: string;
+  syncedWith: string;
+  status: string;
+  lastUpdated: string;
+  notAvailable: string;
+  openRecord: string;
+  opensInNewTab: string;
+  loading: string;
+  empty: string;
+  errorTitle: string;
+  retry: string;
+  setupTitle: string;
+  setupText: (integration: string) => string;
+  setupLink: string;
+  /** Accessible name of the list of cards. */
+  cardsLabel: string;
+}
+
+const en: Translation = {
+  $code: 'en',
+  $dir: 'ltr',
+  statusLabel: {
+    up_to_date: 'Up to date',
+    sync_not_found: 'Sync not found',
+    sync_disabled: 'Sync disabled',
+    record_not_synced: 'Record not synced',
+    sync_unknown: 'Sync unknown',
+    record_excluded: 'Record excluded',
+    in_progress: 'Syncing',
+  },
+  statusHelp: {
+    up_to_date: () => 'The record is synced correctly.',
+    sync_not_found: (i) => `The integration is active, but this record is not synced with ${i}.`,
+    sync_disabled: (i) => `Sync is turned off in the ${i} settings.`,
+    record_not_synced: () => 'An error stopped this record from syncing.',
+    sync_unknown: (i) => `The record is synced with ${i}, but sync status information is not available.`,
+    record_excluded: (_i, group) =>
+      group ? `The record is in the exclusion group “${group}”.` : 'The record is in an exclusion group.',
+    in_progress: () => 'A sync of this record is running now.',
+  },
+  statusLinkHint: 'Select the status to open the sync status page.',
+  syncedWith: 'Synced with',
+  status: 'Status',
+  lastUpdated: 'Last updated',
+  notAvailable: '—',
+  openRecord: 'Open record',
+  opensInNewTab: '(opens in a new tab)',
+  loading: 'Loading sync status…',
+  empty: 'No sync information for this record.',
+  errorTitle: 'The sync status could not be loaded.',
+  retry: 'Try again',
+  setupTitle: 'Enable extra features',
+  setupText: (i) => `${i} is connected, but its extra features are not enabled, so sync details may be missing.`,
+  setupLink: 'Enable extra features',
+  cardsLabel: 'Integration sync',
+};
+
+export default en;
