@@ -1,0 +1,132 @@
+// Screenshots of the demo page (index.html) into screenshots/, light and dark.
+// Starts its own Vite dev server and a headless Chromium; `npm run screenshots`.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { createServer } from 'vite';
+import { chromiumArgs, findChromium } from './chromium.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = join(root, 'screenshots');
+const VIEWPORT = { width: 1100, height: 800 };
+const RENDER_TIMEOUT_MS = 10_000;
+
+/** @type {Array<{ name: string, path: string, hoverStatus?: boolean }>} */
+const SHOTS = [
+  { name: 'company-42-en', path: '/?record=company:42&lang=en' },
+  { name: 'company-42-fr', path: '/?record=company:42&lang=fr' },
+  { name: 'company-43-not-synced-tooltip', path: '/?record=company:43&lang=en', hoverStatus: true },
+];
+const SCHEMES = /** @type {const} */ (['light', 'dark']);
+
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error('No Chromium found: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH.');
+  process.exit(1);
+}
+
+await mkdir(outDir, { recursive: true });
+// The folder ignores itself, so screenshots never end up in a commit.
+await writeFile(join(outDir, '.gitignore'), '*\n');
+
+const server = await createServer({
+  root,
+  logLevel: 'warn',
+  server: { host: '127.0.0.1', port: 5199, strictPort: false, open: false },
+});
+const userDataDir = await mkdtemp(join(tmpdir(), 'isc-screenshots-'));
+/** @type {import('puppeteer-core').Browser | undefined} */
+let browser;
+/** @type {string[]} */
+const failures = [];
+
+try {
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('Vite did not report a TCP port');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+
+  browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    userDataDir,
+    // puppeteer passes its own --headless; the rest of the shared flags apply as is.
+    args: chromiumArgs.filter((arg) => arg !== '--headless'),
+    defaultViewport: VIEWPORT,
+  });
+
+  for (const shot of SHOTS) {
+    for (const scheme of SCHEMES) {
+      const name = `${shot.name}-${scheme}`;
+      try {
+        await takeShot(browser, `${baseUrl}${shot.path}`, name, scheme, shot.hoverStatus ?? false);
+      } catch (error) {
+        failures.push(name);
+        console.error(`✗ ${name}: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+  }
+} finally {
+  await browser?.close();
+  await server.close();
+  await rm(userDataDir, { recursive: true, force: true });
+}
+
+if (failures.length) {
+  console.error(`${failures.length} screenshot(s) failed: ${failures.join(', ')}`);
+  process.exit(1);
+}
+
+/**
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} url
+ * @param {string} name
+ * @param {'light' | 'dark'} scheme
+ * @param {boolean} hoverStatus
+ */
+async function takeShot(browser, url, name, scheme, hoverStatus) {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.warn(`  [${name}] page error: ${error instanceof Error ? error.message : error}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.warn(`  [${name}] console: ${message.text()}`);
+  });
+  try {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(
+      () => {
+        const shadow = document.querySelector('integration-sync-card')?.shadowRoot;
+        return Boolean(shadow?.querySelector('[part~="card"], [part~="empty"], [part~="error"]'));
+      },
+      { timeout: RENDER_TIMEOUT_MS },
+    );
+
+    if (hoverStatus) {
+      const status = await page.waitForSelector('integration-sync-card >>> [part~="status"]', {
+        timeout: RENDER_TIMEOUT_MS,
+      });
+      await status?.hover();
+      await page.waitForFunction(
+        () => {
+          const tooltip = document.querySelector('integration-sync-card')?.shadowRoot?.querySelector('[part~="tooltip"]');
+          if (!tooltip) return false;
+          const box = tooltip.getBoundingClientRect();
+          return box.width > 0 && box.height > 0 && tooltip.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+        },
+        { timeout: RENDER_TIMEOUT_MS },
+      );
+    }
+
+    // Let fonts, positioning and any fade-in settle.
+    await page.evaluate(() => document.fonts.ready);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const file = join(outDir, `${name}.png`);
+    await page.screenshot({ path: /** @type {`${string}.png`} */ (file) });
+    console.log(`✓ ${relative(root, file)}`);
+  } finally {
+    await page.close();
+  }
+}

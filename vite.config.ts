@@ -1,0 +1,40 @@
+import { defineConfig, type Plugin } from 'vite';
+import { syncStatusApi } from './demo/api-middleware.js';
+
+/** Serves the fake sync-status API (demo/api-middleware.js) in `vite` and `vite preview`. */
+function demoApi(): Plugin {
+  return {
+    name: 'isc-demo-api',
+    configureServer(server) {
+      server.middlewares.use(syncStatusApi());
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(syncStatusApi());
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [demoApi()],
+  build: {
+    // The CDN bundle: one ES module that registers the element, with lazy
+    // chunks beside it, loaded by relative URL (contract.md §7).
+    outDir: 'dist/cdn',
+    copyPublicDir: false,
+    lib: {
+      entry: 'src/cdn.ts',
+      formats: ['es'],
+      fileName: 'integration-sync-card',
+    },
+    rolldownOptions: {
+      // NOTE: no `external`: lit, @lit/task and @floating-ui/dom are bundled
+      // so the folder can be hosted as is.
+      output: {
+        // Library ES output is not minified by default (it keeps pure annotations
+        // for downstream bundlers); the CDN file is the end of the line, so minify.
+        minify: true,
+        chunkFileNames: '[name]-[hash].js',
+      },
+    },
+  },
+});
