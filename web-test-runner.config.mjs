@@ -27,7 +27,8 @@ const apis = [testApi(), syncStatusApi()];
 
 export default {
   files: ['test/**/*.test.ts'],
-  concurrency: 2,
+  // One page at a time: focus, pointer and visibility tests must not compete for the window.
+  concurrency: 1,
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
@@ -46,7 +47,7 @@ export default {
           optimizeDeps: {
             entries: ['test/**/*.test.ts'],
             // Listed so one pre-bundling pass sees them all: a second pass mid-run would load Lit twice.
-            include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', '@lit/task', '@floating-ui/dom', '@open-wc/testing'],
+            include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', '@lit/task', '@floating-ui/dom', '@open-wc/testing', '@web/test-runner-commands'],
           },
           plugins: [
             {

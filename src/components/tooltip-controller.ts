@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-type FloatingUi = typeof import('@floating-ui/dom');
+type FloatingUi = typeof import('./position.ts');
 
 // NOTE: positioning code is only needed once somebody hovers or focuses a status, so it is
 // loaded on demand and stays out of the first-load bundle.
 let floatingUi: Promise<FloatingUi> | undefined;
-const loadFloatingUi = () => (floatingUi ??= import('@floating-ui/dom'));
+const loadFloatingUi = () => (floatingUi ??= import('./position.ts'));
 
 /** The one tooltip open on the page: opening another closes it. */
 let openController: TooltipController | undefined;
