@@ -35,6 +35,8 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 10000 } },
+  // Expected noise: Lit's dev-mode notice and the card's own data-repair warnings (tests assert those).
+  filterBrowserLogs: ({ args }) => !/^\[integration-sync-card\]|Lit is in dev mode/.test(String(args[0])),
   plugins: [
     {
       name: 'vite-middleware',
@@ -45,9 +47,9 @@ export default {
           appType: 'custom',
           logLevel: 'warn',
           optimizeDeps: {
-            entries: ['test/**/*.test.ts'],
+            entries: ['test/**/*.test.ts', 'stories/**/*.stories.ts'],
             // Listed so one pre-bundling pass sees them all: a second pass mid-run would load Lit twice.
-            include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', '@lit/task', '@floating-ui/dom', '@open-wc/testing', '@web/test-runner-commands'],
+            include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', '@lit/task', '@floating-ui/dom', '@open-wc/testing', '@web/test-runner-commands', 'storybook/test', 'storybook/preview-api', '@storybook/web-components', 'axe-core/axe.min.js'],
           },
           plugins: [
             {
