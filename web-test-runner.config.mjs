@@ -1,5 +1,6 @@
 // Browser tests: @web/test-runner in headless Chromium, with module requests served by Vite
 // (so stories and their dependencies import exactly as they do in Storybook and the demo).
+import { rm } from 'node:fs/promises';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createServer } from 'vite';
 import { syncStatusApi } from './demo/api-middleware.js';
@@ -21,6 +22,7 @@ function runConnect(middleware, ctx) {
   });
 }
 
+const cacheDir = `node_modules/.vite-wtr/${process.pid}`;
 /** @type {import('vite').ViteDevServer | undefined} */
 let vite;
 const apis = [testApi(), syncStatusApi()];
@@ -43,6 +45,9 @@ export default {
       async serverStart() {
         vite = await createServer({
           configFile: false,
+          // A cache of its own per run: two runs at once (a dev and a helper, or CI) must not
+          // rewrite each other's pre-bundled dependencies mid-run.
+          cacheDir,
           server: { middlewareMode: true, hmr: false },
           appType: 'custom',
           logLevel: 'warn',
@@ -64,6 +69,7 @@ export default {
       },
       async serverStop() {
         await vite?.close();
+        await rm(cacheDir, { recursive: true, force: true });
       },
     },
   ],
