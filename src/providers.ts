@@ -1,0 +1,24 @@
+// `integration-sync-card/providers`: the data layer alone (no Lit, no DOM), for code that only
+// fetches or validates sync data: a custom element of your own, a server-side check, a test.
+export { createRestProvider, SyncRequestError, type RestProviderOptions } from './data/rest-provider.ts';
+export type { BatchOptions } from './data/batch.ts';
+export type { CacheOptions } from './data/cache.ts';
+export { createMemoryProvider, type MemoryProviderOptions } from './data/memory-provider.ts';
+export { setDefaultProvider } from './data/default-provider.ts';
+export { normalizeResponse, type NormalizeResult } from './data/normalize.ts';
+export { safeUrl } from './data/safe-url.ts';
+export { SYNC_STATUSES } from './data/types.ts';
+export type {
+  Integration,
+  IntegrationState,
+  NormalizedIntegration,
+  NormalizedResponse,
+  NormalizedSync,
+  RecordRef,
+  SyncDataProvider,
+  SyncDetail,
+  SyncEntry,
+  SyncEvent,
+  SyncStatus,
+  SyncStatusResponse,
+} from './data/types.ts';

@@ -1,0 +1,82 @@
+// theme="light|dark|auto" (auto, the default, follows prefers-color-scheme), the --isc-* tokens
+// winning over either palette, and the themed example page (built bundle, CSS only).
+import { expect, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { createMemoryProvider } from '../src/index.ts';
+import { ensureBuilt, frameCard, loadFrame, part as framePart, removeFrames } from './frame-helpers.ts';
+import { oneSync, part, renderCard } from './helpers.ts';
+
+const LIGHT_SURFACE = 'rgb(255, 255, 255)'; // #ffffff
+const DARK_SURFACE = 'rgb(28, 35, 43)'; // #1c232b
+const provider = createMemoryProvider({ 'company:42': oneSync() });
+
+async function surfaceOf(theme: string | undefined, style = ''): Promise<string> {
+  const card = await renderCard(
+    html`<integration-sync-card lang="en" style=${style} theme=${theme ?? ''} object-type="company" object-id="42" .provider=${provider}></integration-sync-card>`,
+  );
+  if (theme === undefined) card.removeAttribute('theme');
+  await card.updateComplete;
+  return getComputedStyle(part(card, 'card')!).backgroundColor;
+}
+
+describe('theme', () => {
+  afterEach(async () => {
+    await emulateMedia({ colorScheme: 'light' });
+    removeFrames();
+  });
+
+  it('auto (no attribute) follows prefers-color-scheme', async () => {
+    await emulateMedia({ colorScheme: 'light' });
+    expect(await surfaceOf(undefined)).to.equal(LIGHT_SURFACE);
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(await surfaceOf(undefined)).to.equal(DARK_SURFACE);
+    expect(await surfaceOf('auto')).to.equal(DARK_SURFACE);
+  });
+
+  it('dark is dark even when the user prefers light', async () => {
+    await emulateMedia({ colorScheme: 'light' });
+    expect(await surfaceOf('dark')).to.equal(DARK_SURFACE);
+  });
+
+  it('light is light even when the user prefers dark', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(await surfaceOf('light')).to.equal(LIGHT_SURFACE);
+  });
+
+  it('is reflected from the property, so switching it re-themes the card', async () => {
+    await emulateMedia({ colorScheme: 'light' });
+    const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="42" .provider=${provider}></integration-sync-card>`);
+    card.theme = 'dark';
+    await card.updateComplete;
+    expect(card.getAttribute('theme')).to.equal('dark');
+    expect(getComputedStyle(part(card, 'card')!).backgroundColor).to.equal(DARK_SURFACE);
+    expect(getComputedStyle(card).colorScheme).to.equal('dark');
+  });
+
+  it('lets --isc-* tokens win over both palettes', async () => {
+    for (const theme of ['light', 'dark']) {
+      expect(await surfaceOf(theme, '--isc-color-surface: #fafaf0'), theme).to.equal('rgb(250, 250, 240)');
+    }
+  });
+});
+
+describe('themed example (examples/themed, built bundle)', function () {
+  this.timeout(120_000);
+  before(ensureBuilt);
+  afterEach(async () => {
+    await emulateMedia({ colorScheme: 'light' });
+    removeFrames();
+  });
+
+  it("wears the host's brand colours through tokens and ::part, and stays light on a dark OS", async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    const frame = await loadFrame('/examples/themed/index.html', { width: 400, height: 500 });
+    const card = await frameCard(frame, ['card']);
+    const style = (element: Element) => frame.contentWindow!.getComputedStyle(element);
+    expect(style(framePart(card, 'synced-with-link')!).color).to.equal('rgb(109, 40, 217)'); // --isc-color-link #6d28d9
+    expect(style(framePart(card, 'card')!).backgroundColor).to.equal(LIGHT_SURFACE);
+    expect(style(framePart(card, 'card')!).borderLeftWidth).to.equal('4px'); // ::part(card)
+    expect(style(framePart(card, 'integration-name')!).textTransform).to.equal('uppercase');
+    expect(style(framePart(card, 'status')!).backgroundColor).to.equal('rgb(204, 251, 241)'); // --isc-color-success-bg #ccfbf1
+  });
+});
