@@ -1,0 +1,82 @@
+// Size budget of the CDN build (run after `npm run build`; CI fails when over budget).
+// - first load: what a page loads from dist/cdn/ before any interaction, i.e. the entry and
+//   the chunks it imports statically (lazy chunks: positioning, non-English locales, are not);
+// - all of dist/cdn/.
+// Sizes are of the minified files as built, gzipped at level 9. 1 KB = 1024 bytes.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGET = { firstLoad: 16 * 1024, all: 24 * 1024 };
+const ENTRY = 'integration-sync-card.js';
+
+export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
+
+/** Relative paths imported statically (`import … from "./x.js"`, `import "./x.js"`, `export … from`), not `import()`. */
+function staticImports(code) {
+  const found = new Set();
+  for (const match of code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+    found.add(match[1]);
+  }
+  return [...found];
+}
+
+/** Every file under `dir`, as paths relative to it. */
+function filesOf(dir, prefix = '') {
+  return readdirSync(join(dir, prefix)).flatMap((name) => {
+    const path = prefix ? `${prefix}/${name}` : name;
+    return statSync(join(dir, path)).isDirectory() ? filesOf(dir, path) : [path];
+  });
+}
+
+/**
+ * @param {string} dir the dist/cdn folder
+ * @param {(file: string) => Buffer | undefined} [read] the files' content (default: read from dir)
+ */
+export function measureSizes(dir, read = (file) => readFileSync(join(dir, file))) {
+  const firstLoad = [];
+  const queue = [ENTRY];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (firstLoad.includes(file)) continue;
+    firstLoad.push(file);
+    const code = String(read(file));
+    for (const spec of staticImports(code)) queue.push(posix.normalize(posix.join(posix.dirname(file), spec)));
+  }
+  const all = filesOf(dir).sort();
+  const sizeOf = (file) => {
+    const buffer = read(file);
+    return { file, bytes: buffer.length, gzip: gzipSize(buffer) };
+  };
+  const sum = (files) => files.reduce((total, file) => total + file.gzip, 0);
+  const first = firstLoad.map(sizeOf);
+  const every = all.map(sizeOf);
+  return { firstLoad: { files: first, gzip: sum(first) }, all: { files: every, gzip: sum(every) } };
+}
+
+export const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = fileURLToPath(new URL('../dist/cdn/', import.meta.url));
+  if (readFileSync(join(dir, ENTRY), 'utf8').includes('Lit is in dev mode')) {
+    // A build run with NODE_ENV=development or test resolves Lit's development build.
+    console.error('dist/cdn/ is a development build (Lit dev mode): run `npm run build` with NODE_ENV unset or production.');
+    process.exit(1);
+  }
+  const sizes = measureSizes(dir);
+  for (const { file, bytes, gzip } of sizes.all.files) {
+    const first = sizes.firstLoad.files.some((item) => item.file === file) ? 'first load' : 'on demand';
+    console.log(`  ${file.padEnd(40)} ${String(bytes).padStart(7)} B  ${kb(gzip).padStart(9)} gzip  (${first})`);
+  }
+  let failed = false;
+  for (const [name, label] of [['firstLoad', 'first load'], ['all', 'all of dist/cdn/']]) {
+    const over = sizes[name].gzip > BUDGET[name];
+    failed ||= over;
+    console.log(`${over ? 'OVER' : 'ok  '} ${label}: ${kb(sizes[name].gzip)} gzip (budget ${kb(BUDGET[name])})`);
+  }
+  if (failed) {
+    console.error('Size budget exceeded: see scripts/check-size.mjs and BENCHMARKS.md.');
+    process.exit(1);
+  }
+}
