@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { syncStatusApi } from './demo/api-middleware.js';
+import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
 
 /** Serves the fake sync-status API (demo/api-middleware.js) in `vite` and `vite preview`. */
 function demoApi(): Plugin {
@@ -15,7 +16,7 @@ function demoApi(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [demoApi()],
+  plugins: [demoApi(), minifyLiteralsPlugin()],
   build: {
     // The CDN bundle: one ES module that registers the element, with lazy
     // chunks beside it, loaded by relative URL (contract.md §7).

@@ -1,11 +1,14 @@
 // Browser tests: @web/test-runner in headless Chromium, with module requests served by Vite
 // (so stories and their dependencies import exactly as they do in Storybook and the demo).
 import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createServer } from 'vite';
 import { syncStatusApi } from './demo/api-middleware.js';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
 import { testApi } from './test/support/test-api.mjs';
+import { builtFiles, ensureBuiltCommand } from './test/support/built-output.mjs';
 
 /** Hands a request to connect-style middleware; resolves true when it answered. */
 function runConnect(middleware, ctx) {
@@ -25,7 +28,8 @@ function runConnect(middleware, ctx) {
 const cacheDir = `node_modules/.vite-wtr/${process.pid}`;
 /** @type {import('vite').ViteDevServer | undefined} */
 let vite;
-const apis = [testApi(), syncStatusApi()];
+// builtFiles: /dist/… and /examples/… as they are on disk (tests of the built output).
+const apis = [builtFiles(), testApi(), syncStatusApi(), syncStatusApi({ basePath: '/demo-api', resyncDelayMs: 300 })];
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -34,12 +38,27 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
+      // "Copy details" is tested for real: the page may write and read the clipboard.
+      async createPage({ context, config }) {
+        await context.overridePermissions(`${config.protocol ?? 'http:'}//${config.hostname}:${config.port}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+        return context.newPage();
+      },
     }),
   ],
   testFramework: { config: { timeout: 10000 } },
   // Expected noise: Lit's dev-mode notice and the card's own data-repair warnings (tests assert those).
   filterBrowserLogs: ({ args }) => !/^\[integration-sync-card\]|Lit is in dev mode/.test(String(args[0])),
   plugins: [
+    ensureBuiltCommand(),
+    {
+      // emulateMedia() cannot emulate forced colors with puppeteer: any CSS media feature, through CDP.
+      name: 'isc-media-features',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'isc-media-features') return undefined;
+        await session.browser.getPage(session.id).emulateMediaFeatures(payload);
+        return true;
+      },
+    },
     {
       name: 'vite-middleware',
       async serverStart() {
@@ -51,12 +70,24 @@ export default {
           server: { middlewareMode: true, hmr: false },
           appType: 'custom',
           logLevel: 'warn',
+          resolve: {
+            // The framework examples (examples/) import the package by name, as an app would;
+            // the tests run them against the sources. Vue's full build compiles their templates.
+            alias: [
+              { find: /^integration-sync-card$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+              { find: /^integration-sync-card\/define$/, replacement: fileURLToPath(new URL('./src/define.ts', import.meta.url)) },
+              { find: /^integration-sync-card\/providers$/, replacement: fileURLToPath(new URL('./src/providers.ts', import.meta.url)) },
+              { find: /^vue$/, replacement: 'vue/dist/vue.esm-bundler.js' },
+            ],
+          },
           optimizeDeps: {
             entries: ['test/**/*.test.ts', 'stories/**/*.stories.ts'],
             // Listed so one pre-bundling pass sees them all: a second pass mid-run would load Lit twice.
             include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', '@lit/task', '@floating-ui/dom', '@open-wc/testing', '@web/test-runner-commands', 'storybook/test', 'storybook/preview-api', '@storybook/web-components', 'axe-core/axe.min.js'],
           },
           plugins: [
+            // Tests run the templates and styles minified, exactly as the CDN build ships them.
+            minifyLiteralsPlugin(),
             {
               // @web/test-runner-commands imports wtr's own websocket module by absolute URL.
               name: 'wtr-websocket-external',

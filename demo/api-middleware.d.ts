@@ -7,6 +7,8 @@ export interface SyncStatusApiOptions {
   basePath?: string;
   /** Called per request; default `() => demoRecords()`. */
   records?: () => Record<string, SyncStatusResponse>;
+  /** How long a resync stays "in_progress" before "up_to_date". Default 4000 ms. */
+  resyncDelayMs?: number;
 }
 
 export function syncStatusApi(

@@ -25,7 +25,8 @@ const MAX_BODY_BYTES = 1_000_000;
  *   `records` is called per request, so relative dates stay fresh.
  * @returns {(req: Request, res: Response, next: (err?: unknown) => void) => void}
  */
-export function syncStatusApi({ basePath = '/api/sync-status', records = () => demoRecords() } = {}) {
+export function syncStatusApi({ basePath = '/api/sync-status', records = () => demoRecords(), resyncDelayMs = 4000 } = {}) {
+  const live = createLiveState(resyncDelayMs);
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname.replace(/\/+$/, '') || '/';
@@ -40,7 +41,46 @@ export function syncStatusApi({ basePath = '/api/sync-status', records = () => d
         return sendJson(res, 400, { message: 'objectType and objectId are required' });
       }
       if (isFailing(record)) return sendJson(res, 503, { message: FAILURE_MESSAGE });
-      return sendJson(res, 200, lookup(records(), record));
+      return sendJson(res, 200, live.apply(record, lookup(records(), record)));
+    }
+
+    if (path === `${basePath}/resync`) {
+      if (!allow(req, res, 'POST')) return;
+      readJson(req).then(
+        (body) => {
+          const record = body?.record;
+          if (!isRecordRef(record) || typeof body.syncId !== 'string') {
+            return sendJson(res, 400, { message: 'Expected {"record":RecordRef,"syncId":string}' });
+          }
+          if (isFailing(record)) return sendJson(res, 503, { message: FAILURE_MESSAGE });
+          const sync = live.apply(record, lookup(records(), record)).syncs.find((item) => item.id === body.syncId);
+          if (!sync) return sendJson(res, 404, { message: `No sync "${body.syncId}" on this record` });
+          live.resync(record, sync);
+          sendJson(res, 202, { accepted: true });
+        },
+        (error) => sendJson(res, 400, { message: `Invalid JSON body: ${error.message}` }),
+      );
+      return;
+    }
+
+    if (path === `${basePath}/history`) {
+      if (!allow(req, res, 'GET')) return;
+      const record = { objectType: url.searchParams.get('objectType') ?? '', objectId: url.searchParams.get('objectId') ?? '' };
+      const syncId = url.searchParams.get('syncId') ?? '';
+      if (isFailing(record)) return sendJson(res, 503, { message: FAILURE_MESSAGE });
+      const sync = live.apply(record, lookup(records(), record)).syncs.find((item) => item.id === syncId);
+      if (!sync) return sendJson(res, 404, { message: `No sync "${syncId}" on this record` });
+      return sendJson(res, 200, live.history(record, sync));
+    }
+
+    if (path === `${basePath}/events`) {
+      if (!allow(req, res, 'GET')) return;
+      const record = { objectType: url.searchParams.get('objectType') ?? '', objectId: url.searchParams.get('objectId') ?? '' };
+      if (!isRecordRef(record)) return sendJson(res, 400, { message: 'objectType and objectId are required' });
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write('retry: 2000\n\n');
+      live.listen(record, res);
+      return;
     }
 
     if (path === `${basePath}/batch`) {
@@ -67,6 +107,79 @@ export function syncStatusApi({ basePath = '/api/sync-status', records = () => d
     if (path.startsWith(`${basePath}/`)) return sendJson(res, 404, { message: `Not found: ${url.pathname}` });
 
     next();
+  };
+}
+
+/**
+ * What the demo API remembers between requests: resyncs in progress and done, the sync
+ * history, and the open event streams to tell about changes.
+ * @param {number} resyncDelayMs how long a resync stays "in_progress"
+ */
+function createLiveState(resyncDelayMs) {
+  /** @type {Map<string, Map<string, Partial<SyncStatusResponse['syncs'][number]>>>} */
+  const overrides = new Map();
+  /** @type {Map<string, { at: string, status: string, message: string | null, direction: string }[]>} */
+  const histories = new Map();
+  /** @type {Map<string, Set<Response>>} */
+  const listeners = new Map();
+  const keyOf = (/** @type {RecordRef} */ record) => `${record.objectType}:${record.objectId}`;
+
+  /** @param {RecordRef} record @param {any} sync */
+  const historyOf = (record, sync) => {
+    const key = `${keyOf(record)}|${sync.id}`;
+    let events = histories.get(key);
+    if (!events) {
+      // A plausible past: the current status now, successful syncs before it.
+      const last = Date.parse(sync.lastSyncedAt ?? '') || Date.now() - 3600_000;
+      events = [
+        { at: new Date(last).toISOString(), status: sync.status, message: sync.detail?.message ?? null, direction: 'outbound' },
+        { at: new Date(last - 86_400_000).toISOString(), status: 'up_to_date', message: null, direction: 'inbound' },
+        { at: new Date(last - 3 * 86_400_000).toISOString(), status: 'up_to_date', message: null, direction: 'outbound' },
+      ];
+      histories.set(key, events);
+    }
+    return events;
+  };
+  /** @param {RecordRef} record @param {string} syncId @param {any} change @param {any} event */
+  const update = (record, syncId, change, event) => {
+    const key = keyOf(record);
+    if (!overrides.has(key)) overrides.set(key, new Map());
+    const byId = /** @type {Map<string, any>} */ (overrides.get(key));
+    byId.set(syncId, { ...byId.get(syncId), ...change });
+    histories.get(`${key}|${syncId}`)?.unshift(event);
+    for (const res of listeners.get(key) ?? []) res.write(`event: change\ndata: ${JSON.stringify({ syncId })}\n\n`);
+  };
+
+  return {
+    /** The record's response with what happened since applied. @param {RecordRef} record @param {SyncStatusResponse} response */
+    apply(record, response) {
+      const byId = overrides.get(keyOf(record));
+      if (!byId) return response;
+      return { ...response, syncs: response.syncs.map((sync) => ({ ...sync, ...byId.get(sync.id) })) };
+    },
+    history: historyOf,
+    /** "in_progress" now, "up_to_date" after resyncDelayMs; each step pushed to listeners. @param {RecordRef} record @param {any} sync */
+    resync(record, sync) {
+      historyOf(record, sync);
+      const started = new Date().toISOString();
+      update(record, sync.id, { status: 'in_progress' }, { at: started, status: 'in_progress', message: 'Resync requested from the CRM', direction: 'outbound' });
+      setTimeout(() => {
+        const at = new Date().toISOString();
+        const done = { status: 'up_to_date', lastSyncedAt: at, detail: { message: null, code: null, url: null, exclusionGroup: null } };
+        update(record, sync.id, done, { at, status: 'up_to_date', message: 'Synced after a manual resync', direction: 'outbound' });
+      }, resyncDelayMs).unref?.();
+    },
+    /** Keeps an event stream open for the record until the client leaves. @param {RecordRef} record @param {Response} res */
+    listen(record, res) {
+      const key = keyOf(record);
+      if (!listeners.has(key)) listeners.set(key, new Set());
+      listeners.get(key)?.add(res);
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      res.on('close', () => {
+        clearInterval(heartbeat);
+        listeners.get(key)?.delete(res);
+      });
+    },
   };
 }
 

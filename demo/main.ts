@@ -22,7 +22,7 @@ const TYPE_LABELS: Record<string, string> = {
   deal: 'Deal',
   invoice: 'Invoice',
 };
-const CARD_EVENTS = ['isc-load', 'isc-error', 'isc-navigate', 'isc-data-warning'] as const;
+const CARD_EVENTS = ['isc-load', 'isc-error', 'isc-navigate', 'isc-resync', 'isc-data-warning'] as const;
 const MAX_LOG_ENTRIES = 50;
 const MAX_DETAIL_CHARS = 240;
 

@@ -13,11 +13,14 @@ const outDir = join(root, 'screenshots');
 const VIEWPORT = { width: 1100, height: 800 };
 const RENDER_TIMEOUT_MS = 10_000;
 
-/** @type {Array<{ name: string, path: string, hoverStatus?: boolean }>} */
+/** @type {Array<{ name: string, path: string, hoverStatus?: boolean, action?: 'resync' | 'history', schemes?: ('light' | 'dark')[] }>} */
 const SHOTS = [
   { name: 'company-42-en', path: '/?record=company:42&lang=en' },
   { name: 'company-42-fr', path: '/?record=company:42&lang=fr' },
   { name: 'company-43-not-synced-tooltip', path: '/?record=company:43&lang=en', hoverStatus: true },
+  { name: 'contact-7-history', path: '/?record=contact:7&lang=en', action: 'history' },
+  // A resync changes the demo API's state, so it runs once, last: "Syncing", then "Up to date" pushed live.
+  { name: 'company-43-resync', path: '/?record=company:43&lang=en', action: 'resync', schemes: ['light'] },
 ];
 const SCHEMES = /** @type {const} */ (['light', 'dark']);
 
@@ -58,10 +61,10 @@ try {
   });
 
   for (const shot of SHOTS) {
-    for (const scheme of SCHEMES) {
+    for (const scheme of shot.schemes ?? SCHEMES) {
       const name = `${shot.name}-${scheme}`;
       try {
-        await takeShot(browser, `${baseUrl}${shot.path}`, name, scheme, shot.hoverStatus ?? false);
+        await takeShot(browser, `${baseUrl}${shot.path}`, name, scheme, shot.hoverStatus ?? false, shot.action);
       } catch (error) {
         failures.push(name);
         console.error(`✗ ${name}: ${error instanceof Error ? error.message : error}`);
@@ -85,8 +88,9 @@ if (failures.length) {
  * @param {string} name
  * @param {'light' | 'dark'} scheme
  * @param {boolean} hoverStatus
+ * @param {'resync' | 'history'} [action]
  */
-async function takeShot(browser, url, name, scheme, hoverStatus) {
+async function takeShot(browser, url, name, scheme, hoverStatus, action) {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.warn(`  [${name}] page error: ${error instanceof Error ? error.message : error}`));
   page.on('console', (message) => {
@@ -117,6 +121,20 @@ async function takeShot(browser, url, name, scheme, hoverStatus) {
         },
         { timeout: RENDER_TIMEOUT_MS },
       );
+    }
+
+    if (action === 'history') {
+      await (await page.waitForSelector('integration-sync-card >>> [part~="history-toggle"]'))?.click();
+      await page.waitForSelector('integration-sync-card >>> [part~="history-entry"]', { timeout: RENDER_TIMEOUT_MS });
+    }
+    if (action === 'resync') {
+      await (await page.waitForSelector('integration-sync-card >>> [part~="resync-button"]'))?.click();
+      await page.waitForSelector('integration-sync-card >>> [data-status="in_progress"]', { timeout: RENDER_TIMEOUT_MS });
+      const syncing = join(outDir, `${name}-1-syncing.png`);
+      await page.screenshot({ path: /** @type {`${string}.png`} */ (syncing) });
+      console.log(`✓ ${relative(root, syncing)}`);
+      await page.waitForSelector('integration-sync-card >>> [data-status="up_to_date"]', { timeout: RENDER_TIMEOUT_MS });
+      name = `${name}-2-up-to-date`;
     }
 
     // Let fonts, positioning and any fade-in settle.

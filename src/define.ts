@@ -5,10 +5,5 @@ if (!customElements.get('integration-sync-card')) {
   customElements.define('integration-sync-card', IntegrationSyncCard);
 }
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'integration-sync-card': IntegrationSyncCard;
-  }
-}
-
+// HTMLElementTagNameMap is declared in index.ts, so the side-effect-free entry's types have it too.
 export * from './index.ts';

@@ -93,3 +93,15 @@ describe('createRestProvider against a real HTTP server', () => {
     expect(count).to.equal(1);
   });
 });
+
+describe('endpoint attribute edge cases', () => {
+  it('an endpoint that is not a URL shows the error state once (no request loop)', async () => {
+    const errors: Event[] = [];
+    const card = await renderCard(html`<integration-sync-card lang="en" endpoint="http://[bad" object-type="company" object-id="1"
+      @isc-error=${(event: Event) => errors.push(event)}></integration-sync-card>`, { waitFor: 'isc-error' });
+    expect(text(part(card, 'error'))).to.contain('Invalid endpoint');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(errors).to.have.length(1);
+    expect(card.isUpdatePending).to.equal(false);
+  });
+});

@@ -61,17 +61,20 @@ describe('status tooltips', () => {
   });
 
   it('opens on keyboard focus, and Escape pressed anywhere closes it', async () => {
-    const card = await twoCards();
-    const [statusLink, status] = parts(card, 'status');
+    const provider = createMemoryProvider({ 'company:2': oneSync({ status: 'record_excluded', syncedWith: null, detail: { exclusionGroup: 'Test accounts' } }) });
+    const root = await renderCard(html`<div><button id="before">before</button>
+      <integration-sync-card lang="en" object-type="company" object-id="2" .provider=${provider}></integration-sync-card></div>`);
+    const card = root.tagName === 'INTEGRATION-SYNC-CARD' ? root : root.querySelector('integration-sync-card')!;
+    const status = part(card, 'status')!;
     const tooltip = tooltipOf(card, status);
-    statusLink.focus();
+    document.getElementById('before')!.focus();
     await sendKeys({ press: 'Tab' });
-    expect(card.shadowRoot!.activeElement).to.equal(status);
+    expect(card.shadowRoot!.activeElement === status, 'Tab reaches the status').to.equal(true);
     await waitUntil(() => isShown(tooltip), 'tooltip did not open on focus');
     expect(tooltip.textContent).to.contain('Test accounts');
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !isShown(tooltip), 'Escape did not close it');
-    expect(card.shadowRoot!.activeElement, 'focus stays on the status').to.equal(status);
+    expect(card.shadowRoot!.activeElement === status, 'focus stays on the status').to.equal(true);
   });
 
   it('keeps one tooltip open per page', async () => {

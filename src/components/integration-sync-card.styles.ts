@@ -31,8 +31,36 @@ export default css`
     container-type: inline-size;
   }
 
+  /* theme="dark", or theme="auto"/absent when the user prefers dark; theme="light" stays light. */
+  :host([theme='dark']) {
+    color-scheme: dark;
+    --_surface: var(--isc-color-surface, #1c232b);
+    --_text: var(--isc-color-text, #e6eaee);
+    --_muted: var(--isc-color-text-muted, #a9b4bf);
+    --_border: var(--isc-color-border, #3a4550);
+    --_link: var(--isc-color-link, #8cc2ff);
+    --_focus: var(--isc-color-focus, #8cc2ff);
+    --_success: var(--isc-color-success, #7fdca0);
+    --_success-bg: var(--isc-color-success-bg, #173826);
+    --_warning: var(--isc-color-warning, #f5c76b);
+    --_warning-bg: var(--isc-color-warning-bg, #3d2e0d);
+    --_danger: var(--isc-color-danger, #ff9d9d);
+    --_danger-bg: var(--isc-color-danger-bg, #451c1c);
+    --_info: var(--isc-color-info, #9dbcff);
+    --_info-bg: var(--isc-color-info-bg, #1b2a4d);
+    --_default: var(--isc-color-default, #cbd3db);
+    --_default-bg: var(--isc-color-default-bg, #2b343e);
+    --_tooltip-bg: var(--isc-tooltip-background, #f1f4f7);
+    --_tooltip-text: var(--isc-tooltip-color, #1f2933);
+  }
+
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+
   @media (prefers-color-scheme: dark) {
-    :host {
+    :host(:not([theme='light'])) {
+      color-scheme: dark;
       --_surface: var(--isc-color-surface, #1c232b);
       --_text: var(--isc-color-text, #e6eaee);
       --_muted: var(--isc-color-text-muted, #a9b4bf);
@@ -89,6 +117,16 @@ export default css`
     align-items: baseline;
     gap: 2px 8px;
     margin: 0 0 10px;
+  }
+
+  /* Provider strings keep their own direction inside a right-to-left card (and vice versa). */
+  [part~='integration-name'],
+  [part~='sync-label'],
+  [part~='synced-with'] a,
+  .tooltip-message,
+  .history-message,
+  .error-detail {
+    unicode-bidi: isolate;
   }
 
   [part~='integration-name'] {
@@ -159,12 +197,18 @@ export default css`
     stroke-width: 2;
   }
 
+  /* Arrows point the way the text reads. */
+  [dir='rtl'] .external {
+    transform: scaleX(-1);
+  }
+
   [part~='status'] {
     display: inline-flex;
     align-items: center;
     gap: 5px;
     max-width: 100%;
-    padding: 1px 8px 1px 6px;
+    padding-block: 1px;
+    padding-inline: 6px 8px;
     border-radius: 999px;
     font-size: 0.857em;
     font-weight: 600;
@@ -196,8 +240,11 @@ export default css`
     stroke-linejoin: round;
   }
 
+  /* NOTE: three turns, not forever: while a page scrolls, Chrome recalculates style on every
+     frame for each running animation, and a list of hundreds of cards may hold many "Syncing"
+     ones (measured in BENCHMARKS.md). The icon's shape still says "in progress" at rest. */
   [data-status='in_progress'] .icon {
-    animation: spin 1.2s linear infinite;
+    animation: spin 1.2s linear 3;
   }
 
   @keyframes spin {
@@ -316,6 +363,76 @@ export default css`
 
   .setup-text {
     margin: 0 0 6px;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin-top: 10px;
+  }
+
+  button:disabled {
+    cursor: progress;
+    opacity: 0.75;
+  }
+
+  .show-more {
+    justify-self: start;
+  }
+
+  .next-sync {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.857em;
+  }
+
+  .inline-error {
+    margin: 8px 0 0;
+    color: var(--_danger);
+    font-size: 0.857em;
+    overflow-wrap: anywhere;
+  }
+
+  .history-note {
+    margin: 8px 0 0;
+    color: var(--_muted);
+    font-size: 0.857em;
+  }
+
+  .history {
+    display: grid;
+    gap: 6px;
+    margin: 10px 0 0;
+    padding: 8px 0 0;
+    border-top: 1px solid var(--_border);
+    list-style: none;
+    font-size: 0.857em;
+  }
+
+  [part~='history-entry'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 2px 8px;
+  }
+
+  .history-status {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    font-weight: 600;
+    color: var(--_tone);
+  }
+
+  .history-direction,
+  [part~='history-entry'] time {
+    color: var(--_muted);
+  }
+
+  .history-message {
+    flex-basis: 100%;
+    overflow-wrap: anywhere;
   }
 
   .visually-hidden {

@@ -2,9 +2,10 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { getSyncStatusOnce } from '../data/dedupe.ts';
+import { invalidate, loadSyncStatus, peekSyncStatus } from '../data/cache.ts';
 import { getDefaultProvider, onDefaultProviderChange } from '../data/default-provider.ts';
-import { normalizeResponse } from '../data/normalize.ts';
+import { withTimeout } from '../data/timeout.ts';
+import { normalizeResponse, type NormalizeResult } from '../data/normalize.ts';
 import { createRestProvider } from '../data/rest-provider.ts';
 import { safeUrl } from '../data/safe-url.ts';
 import {
@@ -18,8 +19,11 @@ import {
 } from '../data/types.ts';
 import { createIscEvent, type IscNavigateDetail } from '../events.ts';
 import { formatFull, formatRelative } from '../i18n/dates.ts';
-import { onLocaleChange, resolveLang, translationFor, type Translation } from '../i18n/localize.ts';
+import { loadTranslation, onLocaleChange, resolveDir, resolveLang, translationFor, type Translation } from '../i18n/localize.ts';
 import { statusIcon } from './icons.ts';
+import { LiveController } from './live-controller.ts';
+import { cancelAnnouncement, queueAnnouncement } from './announcer.ts';
+import { SyncActionsController } from './sync-actions-controller.ts';
 import { RefreshController } from './refresh-controller.ts';
 import styles from './integration-sync-card.styles.ts';
 import { subscribeToTicker } from './ticker.ts';
@@ -38,6 +42,9 @@ const STATUS_TONE: Record<SyncStatus, Tone> = {
   record_not_synced: 'danger',
 };
 
+/** Cards rendered at first, and added by each "Show more". */
+const SYNCS_PAGE = 25;
+
 interface LoadResult {
   provider: SyncDataProvider;
   key: string;
@@ -48,16 +55,21 @@ interface LoadResult {
 
 // One REST provider per endpoint URL, so cards sharing an endpoint share deduplication.
 const restProviders = new Map<string, SyncDataProvider>();
-function restProviderFor(endpoint: string): SyncDataProvider {
-  let url: string;
+function restProviderFor(endpoint: string, live: boolean): SyncDataProvider {
+  let url: string | undefined;
   try {
     url = new URL(endpoint, document.baseURI).href;
   } catch {
-    const error = new Error(`Invalid endpoint "${endpoint}": not a URL.`);
-    return { getSyncStatus: () => Promise.reject(error) };
+    // An endpoint that is not a URL is an error state too, with a provider as stable as the others
+    // (a new object per render would restart the load on every update).
   }
-  let provider = restProviders.get(url);
-  if (!provider) restProviders.set(url, (provider = createRestProvider({ endpoint: url })));
+  const key = `${live ? 'live' : 'poll'} ${url ?? `invalid ${endpoint}`}`;
+  let provider = restProviders.get(key);
+  if (!provider) {
+    const error = new Error(`Invalid endpoint "${endpoint}": not a URL.`);
+    provider = url ? createRestProvider({ endpoint: url, live }) : { getSyncStatus: () => Promise.reject(error) };
+    restProviders.set(key, provider);
+  }
   return provider;
 }
 
@@ -86,6 +98,7 @@ function toError(error: unknown): Error {
  * @event {CustomEvent<IscLoadDetail>} isc-load - Data rendered. `detail: { record, response }` (the repaired response).
  * @event {CustomEvent<IscErrorDetail>} isc-error - A failed load rendered its error state. `detail: { record, error }`.
  * @event {CustomEvent<IscNavigateDetail>} isc-navigate - A link is about to open. Cancelable: `preventDefault()` stops the navigation. `detail: { url, kind, syncId }`.
+ * @event {CustomEvent<IscResyncDetail>} isc-resync - A resync attempt ended. `detail: { record, syncId, ok, error? }`.
  * @event {CustomEvent<IscDataWarningDetail>} isc-data-warning - Bad provider data was repaired. `detail: { record, message }`.
  *
  * @csspart card - One per sync entry; carries `data-sync-id`.
@@ -97,6 +110,14 @@ function toError(error: unknown): Error {
  * @csspart status-link - The status when it links to the sync status page (`record_not_synced`).
  * @csspart tooltip - The explanation of a status (`role="tooltip"`).
  * @csspart last-updated - The `<time>` of the last sync.
+ * @csspart next-sync - "Next sync in 5 minutes", when the provider gives `nextSyncAt`.
+ * @csspart resync-button - Asks the integration to sync this record now (provider has `resync`).
+ * @csspart resync-error - Why the last resync failed.
+ * @csspart history-toggle - Opens and closes the sync history (provider has `getSyncHistory`).
+ * @csspart history - The list of recent sync attempts.
+ * @csspart history-entry - One sync attempt: status, time, direction and message.
+ * @csspart copy-button - Copies an error's message, code and record reference (for a support ticket).
+ * @csspart show-more - Shows more cards when a record has more sync entries than fit (25 at a time).
  * @csspart loading - The busy indicator of the first load.
  * @csspart error - The error message of a failed load.
  * @csspart retry-button - Re-tries a failed load.
@@ -150,8 +171,26 @@ export class IntegrationSyncCard extends LitElement {
    */
   @property() endpoint?: string;
 
+  /**
+   * With `endpoint`: follow live updates pushed by the server as Server-Sent Events at
+   * `{endpoint}/events` (the REST provider's `live` option). `refresh-interval` stays the fallback.
+   */
+  @property({ type: Boolean }) live = false;
+
+  /**
+   * Seconds a load may take before the card gives up and shows its error state, whatever the
+   * provider (default 20; `0` waits forever). The REST provider has its own `timeoutMs` too.
+   */
+  @property({ type: Number }) timeout = 20;
+
   /** Seconds between periodic re-fetches while connected and the page is visible; `0` (default) is off. */
   @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 0;
+
+  /**
+   * Colour scheme: `light`, `dark`, or `auto` (the default, also when absent) to follow the
+   * user's `prefers-color-scheme`. Reflected, so `:host([theme=…])` styles can see it.
+   */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   /**
    * Locale (BCP 47). When absent, the closest ancestor's `lang`, `<html lang>`, then
@@ -176,12 +215,32 @@ export class IntegrationSyncCard extends LitElement {
   }
 
   private translation: Translation = translationFor('en');
+  /** Text direction: the closest `dir` up the tree, else the translation's. */
+  private direction: 'ltr' | 'rtl' = 'ltr';
+  /** What the polite live region says now (status changes after the first load). */
+  private announcement = '';
+  /** Statuses of the last load, to tell what changed in the next one. */
+  private lastStatuses?: { key: string; statuses: Map<string, string> };
+  /** How many sync cards render; a response with thousands of entries shows a "Show more" button. */
+  private syncsShown = SYNCS_PAGE;
   private locale = 'en';
   private announced?: LoadResult | Error;
   private abortedByDisconnect = false;
+  private normalized?: { raw: unknown; result: NormalizeResult };
   private readonly cleanups: (() => void)[] = [];
   private readonly tooltips = new TooltipController(this);
   private readonly refresher = new RefreshController(this, () => void this.refresh());
+  private readonly liveUpdates = new LiveController(this, () => void this.refresh());
+  private readonly actions = new SyncActionsController(this, {
+    provider: () => this.resolvedProvider,
+    record: () => this.record,
+    refresh: () => this.refresh(),
+    onResyncDone: (record, syncId, error) =>
+      this.dispatchEvent(createIscEvent('isc-resync', error ? { record, syncId, ok: false, error } : { record, syncId, ok: true })),
+    onDataWarning: (record, message) => this.warn(record, message),
+  });
+  /** Feedback of the last "Copy details" per card (or `error` for the error state). */
+  private readonly copyFeedback = new Map<string, 'copied' | 'failed'>();
 
   private readonly task = new Task(this, {
     args: () => [this.resolvedProvider, this.record] as const,
@@ -189,15 +248,24 @@ export class IntegrationSyncCard extends LitElement {
       providerA === providerB && (recordA && recordKey(recordA)) === (recordB && recordKey(recordB)),
     task: async ([provider, record], { signal }): Promise<LoadResult | typeof initialState> => {
       if (!provider || !record) return initialState;
+      // The data renders in the card's language: a locale loaded on demand arrives first.
+      const translated = loadTranslation(this.locale);
       let raw: unknown;
       try {
-        raw = await getSyncStatusOnce(provider, record, signal);
+        raw = await withTimeout(
+          (timed) => loadSyncStatus(provider, record, timed),
+          this.timeout * 1000,
+          signal,
+          `The sync status provider did not answer within ${this.timeout} s.`,
+        );
       } catch (error) {
+        await translated;
         if (isAbort(error, signal)) throw error;
         throw toError(error);
       }
+      await translated;
       signal.throwIfAborted();
-      const { response, warnings } = normalizeResponse(raw);
+      const { response, warnings } = this.normalizeOnce(raw);
       return { provider, key: recordKey(record), record, response, warnings };
     },
   });
@@ -205,12 +273,27 @@ export class IntegrationSyncCard extends LitElement {
   /** The provider in use: `provider`, else one built from `endpoint`, else the page default. */
   private get resolvedProvider(): SyncDataProvider | undefined {
     if (this.provider) return this.provider;
-    if (this.endpoint) return restProviderFor(this.endpoint);
+    if (this.endpoint) return restProviderFor(this.endpoint, this.live);
     return getDefaultProvider();
+  }
+
+  /**
+   * Normalises a response once: a card rendered from the cache gets the same response again
+   * when its load completes, and must not repair (or re-render) it twice.
+   */
+  private normalizeOnce(raw: unknown): NormalizeResult {
+    const last = this.normalized;
+    if (last && last.raw === raw) return last.result;
+    const result = normalizeResponse(raw);
+    this.normalized = { raw, result };
+    return result;
   }
 
   /** Re-fetches now. Data already on screen stays there until the new data arrives. */
   async refresh(): Promise<void> {
+    const provider = this.resolvedProvider;
+    const record = this.record;
+    if (provider && record) invalidate(provider, record);
     await this.task.run();
     await this.updateComplete;
   }
@@ -228,6 +311,7 @@ export class IntegrationSyncCard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    cancelAnnouncement(this);
     if (this.task.status === TaskStatus.PENDING) {
       this.abortedByDisconnect = true;
       this.task.abort(new DOMException('The element was disconnected.', 'AbortError'));
@@ -235,35 +319,76 @@ export class IntegrationSyncCard extends LitElement {
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
+    // NOTE: `lang` stays the native property; letting Lit copy the attribute into it would write
+    // `lang="null"` back when the attribute is removed, and the card would stop following its ancestors.
     if (name === 'lang') this.requestUpdate();
+    else super.attributeChangedCallback(name, old, value);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.locale = resolveLang(this);
     this.translation = translationFor(this.locale);
+    this.direction = resolveDir(this) ?? this.translation.$dir;
     if (changed.has('refreshInterval')) this.refresher.setInterval(this.refreshInterval);
+    if (changed.has('objectType') || changed.has('objectId') || changed.has('portalId') || changed.has('provider') || changed.has('endpoint')) {
+      this.syncsShown = SYNCS_PAGE;
+    }
+    this.actions.follow(this.resolvedProvider, this.record);
   }
 
   protected override updated(): void {
     if (this.showsLoading) this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
-    this.announce();
+    this.liveUpdates.follow(this.resolvedProvider, this.record);
+    this.dispatchLoadEvents();
+  }
+
+  /** Queues "NetSuite customer: Up to date" when a status differs from the last load of this record. */
+  private announceStatusChanges(value: LoadResult): void {
+    const statuses = new Map(value.response.syncs.map((sync) => [sync.id, sync.status]));
+    const previous = this.lastStatuses?.key === value.key ? this.lastStatuses.statuses : undefined;
+    this.lastStatuses = { key: value.key, statuses };
+    if (!previous) return;
+    const t = this.translation;
+    const changes = value.response.syncs
+      .filter((sync) => previous.has(sync.id) && previous.get(sync.id) !== sync.status)
+      .map((sync) => t.statusChanged(this.isolate(sync.label ?? sync.id), t.statusLabel[sync.status]));
+    if (changes.length > 0) queueAnnouncement(this, changes.join('. '));
+  }
+
+  /** @internal Called by the page-wide announcer. */
+  announce(message: string, count: number): void {
+    const text = count > 1 ? this.translation.statusesChanged(count) : message;
+    // The same words twice in a row would not be read again: vary them invisibly.
+    this.announcement = text === this.announcement ? `${text}\u00a0` : text;
+    this.requestUpdate();
+  }
+
+  /**
+   * Provider text inside a right-to-left sentence keeps its own direction (Unicode first-strong
+   * isolate): "NetSuite (CUS-1042)" in a Hebrew sentence does not scramble the words around it.
+   */
+  private isolate(value: string): string {
+    return this.direction === 'rtl' ? `\u2068${value}\u2069` : value;
+  }
+
+  private warn(record: RecordRef, message: string): void {
+    console.warn(`[integration-sync-card] ${message}`);
+    this.dispatchEvent(createIscEvent('isc-data-warning', { record, message }));
   }
 
   private get showsLoading(): boolean {
-    return !!this.renderRoot.querySelector?.('[part~="loading"]');
+    // The loading indicator is always the first element inside .root: no query of the tree per update.
+    return (this.renderRoot as ShadowRoot).firstElementChild?.firstElementChild?.getAttribute('part') === 'loading';
   }
 
   /** Fires isc-load / isc-data-warning / isc-error once per completed load, after it rendered. */
-  private announce(): void {
+  private dispatchLoadEvents(): void {
     const { status, value, error } = this.task;
     if (status === TaskStatus.COMPLETE && value && value !== this.announced) {
       this.announced = value;
-      for (const message of value.warnings) {
-        console.warn(`[integration-sync-card] ${message}`);
-        this.dispatchEvent(createIscEvent('isc-data-warning', { record: value.record, message }));
-      }
+      for (const message of value.warnings) this.warn(value.record, message);
+      this.announceStatusChanges(value);
       this.dispatchEvent(createIscEvent('isc-load', { record: value.record, response: value.response }));
     } else if (status === TaskStatus.ERROR && error !== this.announced && !isAbort(error)) {
       const record = this.record;
@@ -277,8 +402,51 @@ export class IntegrationSyncCard extends LitElement {
     if (!this.dispatchEvent(createIscEvent('isc-navigate', detail))) event.preventDefault();
   }
 
+  private readonly handleShowMore = () => {
+    this.syncsShown += SYNCS_PAGE;
+    this.requestUpdate();
+  };
+
+  private formatCount(count: number): string {
+    try {
+      return new Intl.NumberFormat(this.locale).format(count);
+    } catch {
+      return String(count);
+    }
+  }
+
   private handleRetry(): void {
     void this.refresh();
+  }
+
+  /** Copies text for a support ticket; the button says whether it worked. */
+  private async copyDetails(feedbackKey: string, details: string): Promise<void> {
+    let ok = true;
+    try {
+      await navigator.clipboard.writeText(details);
+    } catch {
+      ok = false;
+    }
+    this.copyFeedback.set(feedbackKey, ok ? 'copied' : 'failed');
+    this.requestUpdate();
+    setTimeout(() => {
+      this.copyFeedback.delete(feedbackKey);
+      this.requestUpdate();
+    }, 3000);
+  }
+
+  private renderCopyButton(feedbackKey: string, details: () => string): TemplateResult {
+    const t = this.translation;
+    const feedback = this.copyFeedback.get(feedbackKey);
+    return html`<button part="copy-button" type="button" @click=${() => void this.copyDetails(feedbackKey, details())}>
+      ${feedback === 'copied' ? t.copied : feedback === 'failed' ? t.copyFailed : t.copyDetails}
+    </button>`;
+  }
+
+  private recordReference(): string {
+    const record = this.record;
+    if (!record) return '';
+    return `${record.objectType} ${record.objectId}${record.portalId ? ` (portal ${record.portalId})` : ''}`;
   }
 
   private tooltipFor(anchor: Element): HTMLElement | null {
@@ -286,28 +454,58 @@ export class IntegrationSyncCard extends LitElement {
     return id ? (this.renderRoot as ShadowRoot).getElementById(id) : null;
   }
 
-  private readonly handleStatusEnter = (event: Event) => {
-    const anchor = event.currentTarget as HTMLElement;
-    const tooltip = this.tooltipFor(anchor);
-    if (tooltip) this.tooltips.handlePointerEnter(anchor, tooltip);
+  // NOTE: tooltips listen once per card, on the shadow root (pointerover/out and focusin/out
+  // bubble), rather than six listeners on every status and tooltip: a list of 500 cards then
+  // adds 2,000 listeners instead of 6,000, and renders faster.
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    root.addEventListener('pointerover', this.handlePointerOver as EventListener);
+    root.addEventListener('pointerout', this.handlePointerOut as EventListener);
+    root.addEventListener('focusin', this.handleFocusIn as EventListener);
+    root.addEventListener('focusout', this.handleFocusOut as EventListener);
+    return root;
+  }
+
+  /** The status (anchor) and tooltip an event concerns, with the one of the two it happened on. */
+  private tooltipPair(node: EventTarget | null): { on: HTMLElement; anchor: HTMLElement; tooltip: HTMLElement } | undefined {
+    const on = node instanceof Element ? node.closest<HTMLElement>('[part~="status"][aria-describedby],[part~="tooltip"]') : null;
+    if (!on) return undefined;
+    const anchor = on.matches('[part~="tooltip"]')
+      ? this.renderRoot.querySelector<HTMLElement>(`[aria-describedby="${on.id}"]`)
+      : on;
+    const tooltip = anchor && this.tooltipFor(anchor);
+    return anchor && tooltip ? { on, anchor, tooltip } : undefined;
+  }
+
+  /** Pointer entered a status or its tooltip (from outside it, not from one of its children). */
+  private readonly handlePointerOver = (event: PointerEvent) => {
+    const pair = this.tooltipPair(event.target);
+    if (pair && !pair.on.contains(event.relatedTarget as Node | null)) this.tooltips.handlePointerEnter(pair.anchor, pair.tooltip);
   };
 
-  private readonly handleStatusFocus = (event: Event) => {
-    const anchor = event.currentTarget as HTMLElement;
-    const tooltip = this.tooltipFor(anchor);
-    if (tooltip) this.tooltips.show(anchor, tooltip);
+  private readonly handlePointerOut = (event: PointerEvent) => {
+    const pair = this.tooltipPair(event.target);
+    if (pair && !pair.on.contains(event.relatedTarget as Node | null)) this.tooltips.handlePointerLeave();
   };
 
-  private readonly handleTooltipEnter = (event: Event) => {
-    const tooltip = event.currentTarget as HTMLElement;
-    const anchor = this.renderRoot.querySelector<HTMLElement>(`[aria-describedby="${tooltip.id}"]`);
-    if (anchor) this.tooltips.handlePointerEnter(anchor, tooltip);
+  private readonly handleFocusIn = (event: FocusEvent) => {
+    const pair = this.tooltipPair(event.target);
+    if (pair && pair.on === pair.anchor) this.tooltips.show(pair.anchor, pair.tooltip);
   };
 
-  private readonly handlePointerLeave = () => this.tooltips.handlePointerLeave();
-  private readonly handleFocusOut = () => this.tooltips.handleFocusOut();
+  private readonly handleFocusOut = (event: FocusEvent) => {
+    const pair = this.tooltipPair(event.target);
+    if (pair && pair.on === pair.anchor) this.tooltips.handleFocusOut();
+  };
 
   override render(): TemplateResult {
+    // NOTE: the live region exists from the first render, so assistive technology is already
+    // listening when a status changes later; it is never re-created.
+    return html`<div class="root" dir=${this.direction}>${this.renderContent()}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+  }
+
+  private renderContent(): TemplateResult {
     const t = this.translation;
     const record = this.record;
     if (!record || !this.resolvedProvider) return this.renderEmpty();
@@ -317,6 +515,9 @@ export class IntegrationSyncCard extends LitElement {
     if (value && value.key === recordKey(record) && value.provider === this.resolvedProvider) {
       return this.renderResponse(value.response);
     }
+    // A response cached by the provider (fresh, or stale and being re-fetched) shows at once.
+    const cached = peekSyncStatus(this.resolvedProvider, record);
+    if (cached) return this.renderResponse(this.normalizeOnce(cached.value).response);
     return html`<div part="loading" role="status"><span class="spinner" aria-hidden="true"></span>${t.loading}</div>`;
   }
 
@@ -329,7 +530,12 @@ export class IntegrationSyncCard extends LitElement {
     return html`<div part="error" role="alert">
       <p class="error-title">${t.errorTitle}</p>
       <p class="error-detail">${error.message}</p>
-      <button part="retry-button" type="button" @click=${this.handleRetry}>${t.retry}</button>
+      <div class="actions">
+        <button part="retry-button" type="button" @click=${this.handleRetry}>${t.retry}</button>
+        ${this.renderCopyButton('error', () =>
+          [`Error: ${error.message}`, `Record: ${this.recordReference()}`, `Time: ${new Date().toISOString()}`].join('\n'),
+        )}
+      </div>
     </div>`;
   }
 
@@ -337,13 +543,20 @@ export class IntegrationSyncCard extends LitElement {
     const integrations = new Map(response.integrations.map((integration) => [integration.id, integration]));
     const setups = response.integrations.filter((integration) => integration.state === 'extra_features_required');
     if (response.syncs.length === 0 && setups.length === 0) return this.renderEmpty();
+    const shown = response.syncs.length > this.syncsShown ? response.syncs.slice(0, this.syncsShown) : response.syncs;
+    const hidden = response.syncs.length - shown.length;
     return html`<div class="cards">
       ${setups.map((integration) => this.renderSetup(integration))}
       ${repeat(
-        response.syncs,
+        shown,
         (sync) => sync.id,
         (sync, index) => this.renderCard(sync, index, integrations.get(sync.integrationId)),
       )}
+      ${hidden > 0
+        ? html`<button part="show-more" class="show-more" type="button" @click=${this.handleShowMore}>
+            ${this.translation.showMore(Math.min(hidden, SYNCS_PAGE), this.formatCount(hidden))}
+          </button>`
+        : nothing}
     </div>`;
   }
 
@@ -353,7 +566,7 @@ export class IntegrationSyncCard extends LitElement {
     const url = safeUrl(integration.settingsUrl);
     return html`<div part="setup">
       <p class="setup-title">${name}: ${t.setupTitle}</p>
-      <p class="setup-text">${t.setupText(name)}</p>
+      <p class="setup-text">${t.setupText(this.isolate(name))}</p>
       ${url
         ? html`<a
             part="setup-link"
@@ -377,6 +590,12 @@ export class IntegrationSyncCard extends LitElement {
     const t = this.translation;
     const idBase = `isc-${index}`;
     const integrationName = integration?.name ?? sync.integrationId;
+    const provider = this.resolvedProvider;
+    const resync = this.actions.resyncState(sync.id);
+    const history = this.actions.historyState(sync.id);
+    // While a resync runs, the status shows the progress.
+    const shown = resync?.running ? { ...sync, status: 'in_progress' as const } : sync;
+    const canCopy = sync.status === 'record_not_synced' && !!(sync.detail.message || sync.detail.code);
     return html`<section part="card" data-sync-id=${sync.id} aria-labelledby=${sync.label ? `${idBase}-name ${idBase}-label` : `${idBase}-name`}>
       <header class="card-header">
         <h3 part="integration-name" id="${idBase}-name">${integrationName}</h3>
@@ -389,13 +608,48 @@ export class IntegrationSyncCard extends LitElement {
         </div>
         <div class="row">
           <dt>${t.status}</dt>
-          <dd>${this.renderStatus(sync, `${idBase}-tip`, integrationName)}</dd>
+          <dd>${this.renderStatus(shown, `${idBase}-tip`, integrationName)}</dd>
         </div>
         <div class="row">
           <dt>${t.lastUpdated}</dt>
-          <dd>${this.renderDate(sync.lastSyncedAt)}</dd>
+          <dd>${this.renderDate(sync.lastSyncedAt)}${this.renderNextSync(sync.nextSyncAt)}</dd>
         </div>
       </dl>
+      ${provider?.resync || provider?.getSyncHistory || canCopy
+        ? html`<div class="actions">
+            ${provider?.resync
+              ? html`<button part="resync-button" type="button" ?disabled=${!!resync?.running || sync.status === 'in_progress'} @click=${() => void this.actions.resync(sync.id)}>
+                  ${resync?.running ? t.resyncing : t.resync}
+                </button>`
+              : nothing}
+            ${provider?.getSyncHistory
+              ? html`<button
+                  part="history-toggle"
+                  type="button"
+                  aria-expanded=${history?.open ? 'true' : 'false'}
+                  aria-controls="${idBase}-history"
+                  @click=${() => this.actions.toggleHistory(sync.id)}
+                >
+                  ${t.history}
+                </button>`
+              : nothing}
+            ${canCopy
+              ? this.renderCopyButton(`sync:${sync.id}`, () =>
+                  [
+                    `Integration: ${integrationName}${sync.label ? ` (${sync.label})` : ''}`,
+                    `Sync: ${sync.id}`,
+                    `Status: ${sync.status}`,
+                    `Message: ${sync.detail.message ?? '—'}`,
+                    `Code: ${sync.detail.code ?? '—'}`,
+                    `Record: ${this.recordReference()}`,
+                    `Time: ${new Date().toISOString()}`,
+                  ].join('\n'),
+                )
+              : nothing}
+          </div>`
+        : nothing}
+      ${resync?.error ? html`<p part="resync-error" class="inline-error" role="alert">${t.resyncFailed(this.isolate(resync.error))}</p>` : nothing}
+      ${provider?.getSyncHistory ? html`<div id="${idBase}-history" ?hidden=${!history?.open}>${history ? this.renderHistory(history) : nothing}</div>` : nothing}
     </section>`;
   }
 
@@ -422,8 +676,8 @@ export class IntegrationSyncCard extends LitElement {
     const detailUrl = status === 'record_not_synced' ? safeUrl(sync.detail.url) : null;
     const help =
       status === 'record_excluded'
-        ? t.statusHelp.record_excluded(integrationName, sync.detail.exclusionGroup)
-        : t.statusHelp[status](integrationName);
+        ? t.statusHelp.record_excluded(this.isolate(integrationName), sync.detail.exclusionGroup && this.isolate(sync.detail.exclusionGroup))
+        : t.statusHelp[status](this.isolate(integrationName));
     const message = status === 'record_not_synced' ? sync.detail.message : null;
     const content = html`${statusIcon(status)}<span>${t.statusLabel[status]}</span>`;
     const anchor = detailUrl
@@ -435,10 +689,6 @@ export class IntegrationSyncCard extends LitElement {
           data-status=${status}
           data-tone=${STATUS_TONE[status]}
           aria-describedby=${tipId}
-          @pointerenter=${this.handleStatusEnter}
-          @pointerleave=${this.handlePointerLeave}
-          @focus=${this.handleStatusFocus}
-          @blur=${this.handleFocusOut}
           @click=${(event: MouseEvent) =>
             this.handleLinkClick(event, { url: detailUrl, kind: 'status-detail', syncId: sync.id })}
           >${content}</a
@@ -449,10 +699,6 @@ export class IntegrationSyncCard extends LitElement {
           data-status=${status}
           data-tone=${STATUS_TONE[status]}
           aria-describedby=${tipId}
-          @pointerenter=${this.handleStatusEnter}
-          @pointerleave=${this.handlePointerLeave}
-          @focus=${this.handleStatusFocus}
-          @blur=${this.handleFocusOut}
           >${content}</span
         >`;
     return html`${anchor}<div
@@ -460,13 +706,42 @@ export class IntegrationSyncCard extends LitElement {
         role="tooltip"
         id=${tipId}
         hidden
-        @pointerenter=${this.handleTooltipEnter}
-        @pointerleave=${this.handlePointerLeave}
       >
         ${help}${message ? html`<span class="tooltip-message">${message}</span>` : nothing}${detailUrl
           ? html`<span class="tooltip-hint">${t.statusLinkHint}</span>`
           : nothing}
       </div>`;
+  }
+
+  private renderHistory(history: NonNullable<ReturnType<SyncActionsController['historyState']>>): TemplateResult {
+    const t = this.translation;
+    if (history.status === 'loading' && history.events.length === 0) {
+      return html`<p class="history-note" role="status">${t.historyLoading}</p>`;
+    }
+    if (history.status === 'error') {
+      return html`<p class="inline-error" role="alert">${t.historyFailed(this.isolate(history.error ?? ''))}</p>`;
+    }
+    if (history.events.length === 0) return html`<p class="history-note">${t.historyEmpty}</p>`;
+    return html`<ol part="history" class="history">
+      ${history.events.map((event) => {
+        const date = new Date(event.at);
+        return html`<li part="history-entry" data-status=${event.status}>
+          <span class="history-status" data-tone=${STATUS_TONE[event.status]}>${statusIcon(event.status)}${t.statusLabel[event.status]}</span>
+          <time datetime=${date.toISOString()} title=${formatFull(date, this.locale)}>${formatRelative(date, this.locale)}</time>
+          ${event.direction ? html`<span class="history-direction">${t.direction[event.direction]}</span>` : nothing}
+          ${event.message ? html`<span class="history-message">${event.message}</span>` : nothing}
+        </li>`;
+      })}
+    </ol>`;
+  }
+
+  private renderNextSync(value: string | null): TemplateResult | typeof nothing {
+    if (!value) return nothing;
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime()) || date.getTime() <= Date.now()) return nothing;
+    return html`<span part="next-sync" class="next-sync"
+      >${this.translation.nextSync(formatRelative(date, this.locale))}</span
+    >`;
   }
 
   private renderDate(value: string | null): TemplateResult | string {

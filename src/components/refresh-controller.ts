@@ -28,19 +28,22 @@ export class RefreshController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
-    document.addEventListener('visibilitychange', this.handleVisibilityChange);
     this.restart();
   }
 
   hostDisconnected(): void {
     this.connected = false;
-    document.removeEventListener('visibilitychange', this.handleVisibilityChange);
-    this.stop();
+    this.restart();
   }
 
   private restart(): void {
     this.stop();
-    if (!this.connected || this.seconds === 0) return;
+    // NOTE: only cards that poll listen to the page's visibility: a list of hundreds of cards
+    // without refresh-interval adds no document listener at all.
+    const polling = this.connected && this.seconds > 0;
+    if (polling) document.addEventListener('visibilitychange', this.handleVisibilityChange);
+    else document.removeEventListener('visibilitychange', this.handleVisibilityChange);
+    if (!polling) return;
     if (document.visibilityState === 'hidden') return;
     this.timer = setInterval(this.refresh, this.seconds * 1000);
   }

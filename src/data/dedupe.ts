@@ -67,3 +67,11 @@ export function getSyncStatusOnce(
     );
   });
 }
+
+/**
+ * Detaches the request in flight for this record (if any): its callers still get its answer,
+ * but the next caller starts a new request instead of joining one that began before a change.
+ */
+export function forgetInFlight(provider: SyncDataProvider, record: RecordRef): void {
+  inFlight.get(provider)?.delete(recordKey(record));
+}

@@ -1,4 +1,6 @@
-import type { RecordRef, SyncDataProvider, SyncStatusResponse } from './types.ts';
+import { createBatcher, type BatchOptions } from './batch.ts';
+import { enableCache, type CacheOptions } from './cache.ts';
+import type { RecordRef, SyncDataProvider, SyncEvent, SyncStatusResponse } from './types.ts';
 
 export interface RestProviderOptions {
   /** Base URL of the sync-status API, e.g. `https://crm.example.com/api/sync-status`. */
@@ -9,6 +11,23 @@ export interface RestProviderOptions {
   credentials?: RequestCredentials;
   /** Milliseconds before a request fails with a timeout error (default 10000). */
   timeoutMs?: number;
+  /**
+   * Push updates through Server-Sent Events at `{endpoint}/events?objectType=…&objectId=…`
+   * (default false). Each message re-fetches the record; the stream reconnects by itself.
+   */
+  live?: boolean;
+  /**
+   * Coalesce the requests of all cards made in the same task into `POST {endpoint}/batch`
+   * `{"records":[…]}` (at most `maxSize` records each, default 100; `waitMs` default 0).
+   * `true` uses the defaults. Off by default: the server must implement the batch route.
+   */
+  batch?: BatchOptions | boolean;
+  /**
+   * Response cache shared by every card using this provider: fresh for `ttlMs` (default 30 s,
+   * no request), then shown at once while re-fetching for `staleMs` more (default 5 min).
+   * `false` turns it off.
+   */
+  cache?: CacheOptions | false;
 }
 
 /** Where a REST request failed; the message names the endpoint and the cause. */
@@ -34,9 +53,15 @@ function withQuery(endpoint: string, params: Record<string, string | undefined>)
  * `GET {endpoint}?objectType=…&objectId=…[&portalId=…]`.
  */
 export function createRestProvider(options: RestProviderOptions): SyncDataProvider {
-  const { endpoint, headers, credentials, timeoutMs = 10000 } = options;
+  const { endpoint, headers, credentials, timeoutMs = 10000, live = false, batch, cache } = options;
+  const base = endpoint.replace(/\/+$/, '');
+  const recordQuery = (record: RecordRef) => ({
+    objectType: record.objectType,
+    objectId: record.objectId,
+    portalId: record.portalId,
+  });
 
-  async function requestJson(url: string, init: RequestInit, signal: AbortSignal): Promise<unknown> {
+  async function requestJson(url: string, init: RequestInit, signal: AbortSignal, bodyOptional = false): Promise<unknown> {
     signal.throwIfAborted();
     const controller = new AbortController();
     let timedOut = false;
@@ -47,7 +72,7 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
     const onAbort = () => controller.abort(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
     const fail = (cause: string, status?: number) =>
-      new SyncRequestError(`Sync status request to ${endpoint} failed: ${cause}`, status);
+      new SyncRequestError(`Sync status request to ${url.split('?')[0]} failed: ${cause}`, status);
     try {
       let response: Response;
       try {
@@ -72,6 +97,7 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
         if (signal.aborted) throw signal.reason;
         throw fail(timedOut ? `no answer within ${timeoutMs} ms (timeout).` : 'the response body could not be read.');
       }
+      if (bodyOptional && body.trim() === '') return undefined;
       try {
         return JSON.parse(body);
       } catch {
@@ -83,15 +109,77 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
     }
   }
 
-  return {
+  const loadBatched = batch
+    ? createBatcher(
+        (records, signal) =>
+          requestJson(`${base}/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ records }) }, signal),
+        (cause) => new SyncRequestError(`Sync status request to ${base}/batch failed: ${cause}`),
+        batch === true ? {} : batch,
+      )
+    : undefined;
+
+  const provider: SyncDataProvider = {
     async getSyncStatus(record: RecordRef, { signal }: { signal: AbortSignal }) {
-      const url = withQuery(endpoint, {
-        objectType: record.objectType,
-        objectId: record.objectId,
-        portalId: record.portalId,
-      });
+      if (loadBatched) return loadBatched(record, signal);
       // Validation and repair happen in the element (normalizeResponse), for every provider alike.
-      return (await requestJson(url, { method: 'GET' }, signal)) as SyncStatusResponse;
+      return (await requestJson(withQuery(endpoint, recordQuery(record)), { method: 'GET' }, signal)) as SyncStatusResponse;
     },
+
+    /** `POST {endpoint}/resync` with `{"record","syncId"}`; any 2xx means accepted. */
+    async resync(record: RecordRef, syncId: string, { signal }: { signal: AbortSignal }) {
+      await requestJson(
+        `${base}/resync`,
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ record, syncId }) },
+        signal,
+        true,
+      );
+    },
+
+    /** `GET {endpoint}/history?objectType=…&objectId=…&syncId=…` → `SyncEvent[]`, newest first. */
+    async getSyncHistory(record: RecordRef, syncId: string, { signal }: { signal: AbortSignal }) {
+      return (await requestJson(withQuery(`${base}/history`, { ...recordQuery(record), syncId }), { method: 'GET' }, signal)) as SyncEvent[];
+    },
+  };
+  if (live) provider.subscribe = (record, onChange) => subscribeToEvents(withQuery(`${base}/events`, recordQuery(record)), onChange, credentials);
+  if (cache !== false) enableCache(provider, cache);
+  return provider;
+}
+
+// Longest pause between two reconnection attempts of a live stream.
+const MAX_RECONNECT_MS = 30_000;
+
+/**
+ * Listens to a Server-Sent Events stream and calls `onChange` for each message. EventSource
+ * retries by itself after a dropped connection; when the browser gives up (an HTTP error closes
+ * the stream for good), this reconnects with a growing delay. Returns the unsubscribe function.
+ */
+function subscribeToEvents(url: string, onChange: () => void, credentials?: RequestCredentials): () => void {
+  let source: EventSource | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let attempt = 0;
+  let dropped = false;
+  let stopped = false;
+  const connect = () => {
+    source = new EventSource(url, { withCredentials: credentials === 'include' });
+    source.onopen = () => {
+      // A reconnection may have missed changes: treat it as one.
+      if (dropped) onChange();
+      dropped = false;
+      attempt = 0;
+    };
+    source.onmessage = () => onChange();
+    source.addEventListener('change', () => onChange());
+    source.onerror = () => {
+      dropped = true;
+      if (stopped || source?.readyState !== EventSource.CLOSED) return;
+      attempt += 1;
+      timer = setTimeout(connect, Math.min(1000 * 2 ** (attempt - 1), MAX_RECONNECT_MS));
+    };
+  };
+  connect();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    source?.close();
   };
 }

@@ -101,6 +101,15 @@ export interface NormalizedResponse {
   syncs: NormalizedSync[];
 }
 
+/** A past sync attempt after validation. */
+export interface NormalizedSyncEvent {
+  /** Valid ISO date string. */
+  at: string;
+  status: SyncStatus;
+  message: string | null;
+  direction: 'inbound' | 'outbound' | null;
+}
+
 /** The key a record is cached and deduplicated by. */
 export function recordKey(record: RecordRef): string {
   return JSON.stringify([record.objectType, record.objectId, record.portalId ?? null]);

@@ -34,6 +34,25 @@ export interface Translation {
   setupLink: string;
   /** Accessible name of the list of cards. */
   cardsLabel: string;
+  /** "Next sync in 5 minutes": `relative` is an Intl relative time ("in 5 minutes"). */
+  nextSync: (relative: string) => string;
+  resync: string;
+  resyncing: string;
+  resyncFailed: (message: string) => string;
+  history: string;
+  historyLoading: string;
+  historyEmpty: string;
+  historyFailed: (message: string) => string;
+  direction: { inbound: string; outbound: string };
+  copyDetails: string;
+  copied: string;
+  copyFailed: string;
+  /** "Show 25 more (9,975 hidden)". */
+  showMore: (count: number, hidden: string) => string;
+  /** Announced when a status changes after the first load: "NetSuite customer: Up to date". */
+  statusChanged: (sync: string, status: string) => string;
+  /** Announced instead when several cards changed at once. */
+  statusesChanged: (count: number) => string;
 }
 
 const en: Translation = {
@@ -73,6 +92,21 @@ const en: Translation = {
   setupText: (i) => `${i} is connected, but its extra features are not enabled, so sync details may be missing.`,
   setupLink: 'Enable extra features',
   cardsLabel: 'Integration sync',
+  nextSync: (relative) => `Next sync ${relative}`,
+  resync: 'Resync',
+  resyncing: 'Resyncing…',
+  resyncFailed: (message) => `Resync failed: ${message}`,
+  history: 'History',
+  historyLoading: 'Loading history…',
+  historyEmpty: 'No sync attempts yet.',
+  historyFailed: (message) => `The history could not be loaded: ${message}`,
+  direction: { inbound: 'Into the CRM', outbound: 'To the external system' },
+  copyDetails: 'Copy details',
+  copied: 'Copied',
+  copyFailed: 'Could not copy',
+  showMore: (count, hidden) => `Show ${count} more (${hidden} hidden)`,
+  statusChanged: (sync, status) => `${sync}: ${status}`,
+  statusesChanged: (count) => `Sync status changed on ${count} records.`,
 };
 
 export default en;

@@ -42,6 +42,21 @@ const fr: Translation = {
     `${i} est connecté, mais ses fonctionnalités supplémentaires ne sont pas activées : des informations de synchronisation peuvent manquer.`,
   setupLink: 'Activer les fonctionnalités supplémentaires',
   cardsLabel: "Synchronisation d'intégration",
+  nextSync: (relative) => `Prochaine synchronisation ${relative}`,
+  resync: 'Resynchroniser',
+  resyncing: 'Resynchronisation…',
+  resyncFailed: (message) => `La resynchronisation a échoué : ${message}`,
+  history: 'Historique',
+  historyLoading: "Chargement de l'historique…",
+  historyEmpty: 'Aucune tentative de synchronisation pour le moment.',
+  historyFailed: (message) => `L'historique n'a pas pu être chargé : ${message}`,
+  direction: { inbound: 'Vers le CRM', outbound: 'Vers le système externe' },
+  copyDetails: 'Copier les détails',
+  copied: 'Copié',
+  copyFailed: 'Copie impossible',
+  showMore: (count, hidden) => `Afficher ${count} de plus (${hidden} masquées)`,
+  statusChanged: (sync, status) => `${sync} : ${status}`,
+  statusesChanged: (count) => `Le statut de synchronisation a changé sur ${count} fiches d'informations.`,
 };
 
 export default fr;

@@ -1,10 +1,19 @@
 import en, { type Translation } from './en.ts';
-import fr from './fr.ts';
 
-const translations = new Map<string, Translation>([
-  ['en', en],
-  ['fr', fr],
+// NOTE: only English is in the first-load bundle. The other built-in locales are chunks of
+// their own, loaded the first time a card needs one, so an English page never downloads them.
+// Add a locale here (lowercase BCP 47 tag) and as `src/i18n/<tag>.ts`.
+const builtIn = new Map<string, () => Promise<{ default: Translation }>>([
+  ['fr', () => import('./fr.ts')],
+  ['de', () => import('./de.ts')],
+  ['es', () => import('./es.ts')],
+  ['ja', () => import('./ja.ts')],
+  ['pt-br', () => import('./pt-BR.ts')],
+  ['he', () => import('./he.ts')],
 ]);
+
+const translations = new Map<string, Translation>([['en', en]]);
+const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 
 /**
@@ -16,10 +25,50 @@ export function registerTranslation(...added: Translation[]): void {
   notifyLocaleChange();
 }
 
-/** Picks the best registered translation for a BCP 47 tag: exact, then language only, then English. */
-export function translationFor(lang: string | null | undefined): Translation {
+/**
+ * The lookup order for a BCP 47 tag: the tag itself, then its language alone, then a regional
+ * built-in of the same language (`pt` and `pt-PT` find `pt-BR`).
+ */
+function tagsOf(lang: string | null | undefined): [string, string] {
   const tag = (lang ?? '').toLowerCase();
-  return translations.get(tag) ?? translations.get(tag.split('-')[0]) ?? en;
+  const language = tag.split('-')[0];
+  if (translations.has(tag) || builtIn.has(tag) || translations.has(language) || builtIn.has(language)) return [tag, language];
+  const regional = [...translations.keys(), ...builtIn.keys()].find((code) => code.startsWith(`${language}-`));
+  return [tag, regional ?? language];
+}
+
+/**
+ * Picks the best translation available now for a BCP 47 tag: exact, then language only, then
+ * English. When the best one is a built-in locale not loaded yet, it starts loading it and cards
+ * re-render once it is there (see `loadTranslation`).
+ */
+export function translationFor(lang: string | null | undefined): Translation {
+  const [tag, language] = tagsOf(lang);
+  const found = translations.get(tag) ?? translations.get(language);
+  if (found) return found;
+  void loadTranslation(lang);
+  return en;
+}
+
+/** Resolves once the best translation for `lang` is available (at once when it is, or when none exists). */
+export function loadTranslation(lang: string | null | undefined): Promise<void> {
+  const [tag, language] = tagsOf(lang);
+  if (translations.has(tag) || translations.has(language)) return Promise.resolve();
+  const code = builtIn.has(tag) ? tag : language;
+  const load = builtIn.get(code);
+  if (!load) return Promise.resolve();
+  let loaded = loading.get(code);
+  if (!loaded) {
+    loaded = load().then(
+      // A translation the page registered itself for this code wins over the built-in one.
+      (module) => {
+        if (!translations.has(code)) registerTranslation(module.default);
+      },
+      (error: unknown) => console.warn(`[integration-sync-card] Could not load the "${code}" translation; using English.`, error),
+    );
+    loading.set(code, loaded);
+  }
+  return loaded;
 }
 
 /**
@@ -36,6 +85,19 @@ export function resolveLang(element: Element): string {
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return navigator.language || 'en';
+}
+
+/** The closest explicit `dir` (`ltr`/`rtl`) up the tree, walking through shadow hosts; `undefined` when none. */
+export function resolveDir(element: Element): 'ltr' | 'rtl' | undefined {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const dir = node.getAttribute('dir')?.toLowerCase();
+      if (dir === 'ltr' || dir === 'rtl') return dir;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return undefined;
 }
 
 export function onLocaleChange(listener: () => void): () => void {
@@ -56,7 +118,7 @@ function notifyLocaleChange(): void {
 let observer: MutationObserver | undefined;
 function startObserving(): void {
   observer = new MutationObserver(notifyLocaleChange);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
 }
 function stopObserving(): void {
   observer?.disconnect();

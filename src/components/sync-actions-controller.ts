@@ -1,0 +1,139 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { normalizeHistory } from '../data/normalize.ts';
+import { recordKey, type NormalizedSyncEvent, type RecordRef, type SyncDataProvider } from '../data/types.ts';
+
+export interface ResyncState {
+  running: boolean;
+  error: string | null;
+}
+
+export interface HistoryState {
+  open: boolean;
+  status: 'loading' | 'error' | 'complete';
+  events: NormalizedSyncEvent[];
+  error: string | null;
+}
+
+export interface SyncActionsOptions {
+  provider(): SyncDataProvider | undefined;
+  record(): RecordRef | undefined;
+  refresh(): Promise<void>;
+  onResyncDone(record: RecordRef, syncId: string, error?: Error): void;
+  onDataWarning(record: RecordRef, message: string): void;
+}
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Per-sync actions of the card: resync and history. State belongs to one record and one
+ * provider; anything in flight is aborted when either changes or the host disconnects.
+ */
+export class SyncActionsController implements ReactiveController {
+  private readonly resyncs = new Map<string, ResyncState>();
+  private readonly histories = new Map<string, HistoryState>();
+  private readonly controllers = new Set<AbortController>();
+  private scope?: string;
+  private scopedProvider?: SyncDataProvider;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: SyncActionsOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.reset();
+  }
+
+  /** Drops all state when the record or provider changed since the last call. */
+  follow(provider: SyncDataProvider | undefined, record: RecordRef | undefined): void {
+    const scope = record && recordKey(record);
+    if (scope === this.scope && provider === this.scopedProvider) return;
+    this.reset();
+    this.scope = scope;
+    this.scopedProvider = provider;
+  }
+
+  resyncState(syncId: string): ResyncState | undefined {
+    return this.resyncs.get(syncId);
+  }
+
+  historyState(syncId: string): HistoryState | undefined {
+    return this.histories.get(syncId);
+  }
+
+  async resync(syncId: string): Promise<void> {
+    const provider = this.options.provider();
+    const record = this.options.record();
+    if (!provider?.resync || !record || this.resyncs.get(syncId)?.running) return;
+    const controller = this.track();
+    this.resyncs.set(syncId, { running: true, error: null });
+    this.host.requestUpdate();
+    try {
+      await Promise.resolve().then(() => provider.resync!({ ...record }, syncId, { signal: controller.signal }));
+      controller.signal.throwIfAborted();
+      this.resyncs.delete(syncId);
+      await this.options.refresh();
+      if (this.histories.get(syncId)?.open) void this.loadHistory(syncId);
+      this.options.onResyncDone(record, syncId);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const failure = error instanceof Error ? error : new Error(errorMessage(error));
+      this.resyncs.set(syncId, { running: false, error: failure.message });
+      this.host.requestUpdate();
+      this.options.onResyncDone(record, syncId, failure);
+    } finally {
+      this.controllers.delete(controller);
+    }
+  }
+
+  toggleHistory(syncId: string): void {
+    const state = this.histories.get(syncId);
+    if (state) {
+      state.open = !state.open;
+      this.host.requestUpdate();
+      if (state.open && state.status === 'error') void this.loadHistory(syncId);
+      return;
+    }
+    void this.loadHistory(syncId);
+  }
+
+  async loadHistory(syncId: string): Promise<void> {
+    const provider = this.options.provider();
+    const record = this.options.record();
+    if (!provider?.getSyncHistory || !record) return;
+    const controller = this.track();
+    const previous = this.histories.get(syncId);
+    const state: HistoryState = { open: true, status: 'loading', events: previous?.events ?? [], error: null };
+    this.histories.set(syncId, state);
+    this.host.requestUpdate();
+    try {
+      const raw = await Promise.resolve().then(() => provider.getSyncHistory!({ ...record }, syncId, { signal: controller.signal }));
+      controller.signal.throwIfAborted();
+      const { events, warnings } = normalizeHistory(raw);
+      for (const message of warnings) this.options.onDataWarning(record, message);
+      Object.assign(state, { status: 'complete', events });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      Object.assign(state, { status: 'error', error: errorMessage(error) });
+    } finally {
+      this.controllers.delete(controller);
+    }
+    if (this.histories.get(syncId) === state) this.host.requestUpdate();
+  }
+
+  private track(): AbortController {
+    const controller = new AbortController();
+    this.controllers.add(controller);
+    return controller;
+  }
+
+  private reset(): void {
+    for (const controller of this.controllers) controller.abort();
+    this.controllers.clear();
+    this.resyncs.clear();
+    this.histories.clear();
+    this.scope = this.scopedProvider = undefined;
+  }
+}
