@@ -13,8 +13,8 @@ describe('beyond the seed: resync, history, live status, copy details', () => {
     const button = part<HTMLButtonElement>(card, 'resync-button')!;
     const done = oneEvent(card, 'isc-resync');
     button.click();
-    await card.updateComplete;
-    expect(button.disabled, 'disabled while it runs').to.equal(true);
+    // The resync code loads on first use (a lazy chunk), so the change is awaited, not assumed.
+    await waitUntil(() => button.disabled, 'disabled while it runs');
     expect(part(card, 'status')!.dataset.status).to.equal('in_progress');
     expect(text(part(card, 'status'))).to.equal('Syncing');
     const event = await done;
@@ -66,8 +66,7 @@ describe('beyond the seed: resync, history, live status, copy details', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect(calls, 'nothing loads before the first open').to.equal(0);
     toggle.click();
-    await card.updateComplete;
-    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    await waitUntil(() => toggle.getAttribute('aria-expanded') === 'true', 'the toggle never expanded');
     expect(card.shadowRoot!.getElementById(toggle.getAttribute('aria-controls')!)!.textContent).to.contain('Loading history…');
     resolveHistory([
       { at: minutesAgo(5), status: 'record_not_synced', message: 'Subsidiary missing', direction: 'outbound' },
@@ -85,11 +84,10 @@ describe('beyond the seed: resync, history, live status, copy details', () => {
     expect(text(entries[1])).to.contain('Into the CRM');
     expect(entries[0].querySelector('time')!.title).to.match(/\d{4}/);
     toggle.click();
-    await card.updateComplete;
-    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    await waitUntil(() => toggle.getAttribute('aria-expanded') === 'false', 'the toggle never collapsed');
     expect(part(card, 'history')!.checkVisibility()).to.equal(false);
     toggle.click();
-    await card.updateComplete;
+    await waitUntil(() => toggle.getAttribute('aria-expanded') === 'true');
     expect(calls, 'reopening does not reload').to.equal(1);
   });
 

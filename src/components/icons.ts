@@ -15,3 +15,16 @@ const paths: Record<SyncStatus, SVGTemplateResult> = {
 export function statusIcon(status: SyncStatus): TemplateResult {
   return html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">${paths[status]}</svg>`;
 }
+
+export type Tone = 'success' | 'info' | 'warning' | 'danger' | 'default';
+
+/** The CRM card convention for STATUS tones. */
+export const STATUS_TONE: Record<SyncStatus, Tone> = {
+  up_to_date: 'success',
+  in_progress: 'info',
+  sync_disabled: 'warning',
+  record_excluded: 'default',
+  sync_not_found: 'default',
+  sync_unknown: 'default',
+  record_not_synced: 'danger',
+};

@@ -3,25 +3,28 @@ import { css } from 'lit';
 // NOTE: every colour and size is a public `--isc-*` token with a default; the `--_*` variables
 // are private and only pick the light or dark default. Tones were checked for 4.5:1 text contrast.
 export default css`
+  /* NOTE: one palette, two values: light-dark() picks by the host's color-scheme, which follows
+     the user's preference (theme="auto" or absent) unless theme="light" or "dark" pins it. */
   :host {
-    --_surface: var(--isc-color-surface, #ffffff);
-    --_text: var(--isc-color-text, #1f2933);
-    --_muted: var(--isc-color-text-muted, #52606d);
-    --_border: var(--isc-color-border, #d9dee4);
-    --_link: var(--isc-color-link, #0b5cad);
-    --_focus: var(--isc-color-focus, #0b5cad);
-    --_success: var(--isc-color-success, #136c3a);
-    --_success-bg: var(--isc-color-success-bg, #e3f5e9);
-    --_warning: var(--isc-color-warning, #7a4b00);
-    --_warning-bg: var(--isc-color-warning-bg, #fdf0d5);
-    --_danger: var(--isc-color-danger, #a61b1b);
-    --_danger-bg: var(--isc-color-danger-bg, #fde8e8);
-    --_info: var(--isc-color-info, #1d4ed8);
-    --_info-bg: var(--isc-color-info-bg, #e3ecfd);
-    --_default: var(--isc-color-default, #3e4c59);
-    --_default-bg: var(--isc-color-default-bg, #eef1f4);
-    --_tooltip-bg: var(--isc-tooltip-background, #1f2933);
-    --_tooltip-text: var(--isc-tooltip-color, #ffffff);
+    color-scheme: light dark;
+    --_surface: var(--isc-color-surface, light-dark(#ffffff, #1c232b));
+    --_text: var(--isc-color-text, light-dark(#1f2933, #e6eaee));
+    --_muted: var(--isc-color-text-muted, light-dark(#52606d, #a9b4bf));
+    --_border: var(--isc-color-border, light-dark(#d9dee4, #3a4550));
+    --_link: var(--isc-color-link, light-dark(#0b5cad, #8cc2ff));
+    --_focus: var(--isc-color-focus, light-dark(#0b5cad, #8cc2ff));
+    --_success: var(--isc-color-success, light-dark(#136c3a, #7fdca0));
+    --_success-bg: var(--isc-color-success-bg, light-dark(#e3f5e9, #173826));
+    --_warning: var(--isc-color-warning, light-dark(#7a4b00, #f5c76b));
+    --_warning-bg: var(--isc-color-warning-bg, light-dark(#fdf0d5, #3d2e0d));
+    --_danger: var(--isc-color-danger, light-dark(#a61b1b, #ff9d9d));
+    --_danger-bg: var(--isc-color-danger-bg, light-dark(#fde8e8, #451c1c));
+    --_info: var(--isc-color-info, light-dark(#1d4ed8, #9dbcff));
+    --_info-bg: var(--isc-color-info-bg, light-dark(#e3ecfd, #1b2a4d));
+    --_default: var(--isc-color-default, light-dark(#3e4c59, #cbd3db));
+    --_default-bg: var(--isc-color-default-bg, light-dark(#eef1f4, #2b343e));
+    --_tooltip-bg: var(--isc-tooltip-background, light-dark(#1f2933, #f1f4f7));
+    --_tooltip-text: var(--isc-tooltip-color, light-dark(#ffffff, #1f2933));
 
     display: block;
     color: var(--_text);
@@ -31,55 +34,13 @@ export default css`
     container-type: inline-size;
   }
 
-  /* theme="dark", or theme="auto"/absent when the user prefers dark; theme="light" stays light. */
-  :host([theme='dark']) {
-    color-scheme: dark;
-    --_surface: var(--isc-color-surface, #1c232b);
-    --_text: var(--isc-color-text, #e6eaee);
-    --_muted: var(--isc-color-text-muted, #a9b4bf);
-    --_border: var(--isc-color-border, #3a4550);
-    --_link: var(--isc-color-link, #8cc2ff);
-    --_focus: var(--isc-color-focus, #8cc2ff);
-    --_success: var(--isc-color-success, #7fdca0);
-    --_success-bg: var(--isc-color-success-bg, #173826);
-    --_warning: var(--isc-color-warning, #f5c76b);
-    --_warning-bg: var(--isc-color-warning-bg, #3d2e0d);
-    --_danger: var(--isc-color-danger, #ff9d9d);
-    --_danger-bg: var(--isc-color-danger-bg, #451c1c);
-    --_info: var(--isc-color-info, #9dbcff);
-    --_info-bg: var(--isc-color-info-bg, #1b2a4d);
-    --_default: var(--isc-color-default, #cbd3db);
-    --_default-bg: var(--isc-color-default-bg, #2b343e);
-    --_tooltip-bg: var(--isc-tooltip-background, #f1f4f7);
-    --_tooltip-text: var(--isc-tooltip-color, #1f2933);
-  }
 
   :host([theme='light']) {
     color-scheme: light;
   }
 
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      color-scheme: dark;
-      --_surface: var(--isc-color-surface, #1c232b);
-      --_text: var(--isc-color-text, #e6eaee);
-      --_muted: var(--isc-color-text-muted, #a9b4bf);
-      --_border: var(--isc-color-border, #3a4550);
-      --_link: var(--isc-color-link, #8cc2ff);
-      --_focus: var(--isc-color-focus, #8cc2ff);
-      --_success: var(--isc-color-success, #7fdca0);
-      --_success-bg: var(--isc-color-success-bg, #173826);
-      --_warning: var(--isc-color-warning, #f5c76b);
-      --_warning-bg: var(--isc-color-warning-bg, #3d2e0d);
-      --_danger: var(--isc-color-danger, #ff9d9d);
-      --_danger-bg: var(--isc-color-danger-bg, #451c1c);
-      --_info: var(--isc-color-info, #9dbcff);
-      --_info-bg: var(--isc-color-info-bg, #1b2a4d);
-      --_default: var(--isc-color-default, #cbd3db);
-      --_default-bg: var(--isc-color-default-bg, #2b343e);
-      --_tooltip-bg: var(--isc-tooltip-background, #f1f4f7);
-      --_tooltip-text: var(--isc-tooltip-color, #1f2933);
-    }
+  :host([theme='dark']) {
+    color-scheme: dark;
   }
 
   :host([hidden]) {

@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { invalidate, loadSyncStatus, peekSyncStatus } from '../data/cache.ts';
 import { getDefaultProvider, onDefaultProviderChange } from '../data/default-provider.ts';
@@ -15,32 +14,18 @@ import {
   type NormalizedSync,
   type RecordRef,
   type SyncDataProvider,
-  type SyncStatus,
 } from '../data/types.ts';
 import { createIscEvent, type IscNavigateDetail } from '../events.ts';
 import { formatFull, formatRelative } from '../i18n/dates.ts';
 import { loadTranslation, onLocaleChange, resolveDir, resolveLang, translationFor, type Translation } from '../i18n/localize.ts';
-import { statusIcon } from './icons.ts';
+import { STATUS_TONE, statusIcon } from './icons.ts';
 import { LiveController } from './live-controller.ts';
 import { cancelAnnouncement, queueAnnouncement } from './announcer.ts';
-import { SyncActionsController } from './sync-actions-controller.ts';
+import type { SyncActionsController } from './sync-actions-controller.ts';
 import { RefreshController } from './refresh-controller.ts';
 import styles from './integration-sync-card.styles.ts';
 import { subscribeToTicker } from './ticker.ts';
-import { TooltipController } from './tooltip-controller.ts';
-
-type Tone = 'success' | 'info' | 'warning' | 'danger' | 'default';
-
-/** The CRM card convention for STATUS tones. */
-const STATUS_TONE: Record<SyncStatus, Tone> = {
-  up_to_date: 'success',
-  in_progress: 'info',
-  sync_disabled: 'warning',
-  record_excluded: 'default',
-  sync_not_found: 'default',
-  sync_unknown: 'default',
-  record_not_synced: 'danger',
-};
+import type { TooltipController } from './tooltip-controller.ts';
 
 /** Cards rendered at first, and added by each "Show more". */
 const SYNCS_PAGE = 25;
@@ -228,17 +213,14 @@ export class IntegrationSyncCard extends LitElement {
   private abortedByDisconnect = false;
   private normalized?: { raw: unknown; result: NormalizeResult };
   private readonly cleanups: (() => void)[] = [];
-  private readonly tooltips = new TooltipController(this);
+  /** Tooltip behaviour and positioning, loaded with the first hover or focus of a status. */
+  private tooltips?: TooltipController;
+  private tooltipsLoading?: Promise<TooltipController>;
   private readonly refresher = new RefreshController(this, () => void this.refresh());
   private readonly liveUpdates = new LiveController(this, () => void this.refresh());
-  private readonly actions = new SyncActionsController(this, {
-    provider: () => this.resolvedProvider,
-    record: () => this.record,
-    refresh: () => this.refresh(),
-    onResyncDone: (record, syncId, error) =>
-      this.dispatchEvent(createIscEvent('isc-resync', error ? { record, syncId, ok: false, error } : { record, syncId, ok: true })),
-    onDataWarning: (record, message) => this.warn(record, message),
-  });
+  /** Resync and history, once loaded (see loadActions). */
+  private actions?: SyncActionsController;
+  private actionsLoading?: Promise<SyncActionsController>;
   /** Feedback of the last "Copy details" per card (or `error` for the error state). */
   private readonly copyFeedback = new Map<string, 'copied' | 'failed'>();
 
@@ -333,7 +315,7 @@ export class IntegrationSyncCard extends LitElement {
     if (changed.has('objectType') || changed.has('objectId') || changed.has('portalId') || changed.has('provider') || changed.has('endpoint')) {
       this.syncsShown = SYNCS_PAGE;
     }
-    this.actions.follow(this.resolvedProvider, this.record);
+    this.actions?.follow(this.resolvedProvider, this.record);
   }
 
   protected override updated(): void {
@@ -415,6 +397,28 @@ export class IntegrationSyncCard extends LitElement {
     }
   }
 
+  /**
+   * Loads the resync/history code on first use. Pointing at or focusing the actions row starts
+   * the download, so it is usually there by the time the click lands.
+   */
+  private loadActions(): Promise<SyncActionsController> {
+    return (this.actionsLoading ??= import('./sync-actions-controller.ts').then(({ SyncActionsController }) => {
+      const actions = new SyncActionsController(this, {
+        provider: () => this.resolvedProvider,
+        record: () => this.record,
+        refresh: () => this.refresh(),
+        onResyncDone: (record, syncId, error) =>
+          this.dispatchEvent(createIscEvent('isc-resync', error ? { record, syncId, ok: false, error } : { record, syncId, ok: true })),
+        onDataWarning: (record, message) => this.warn(record, message),
+      });
+      actions.follow(this.resolvedProvider, this.record);
+      this.actions = actions;
+      return actions;
+    }));
+  }
+
+  private readonly handleActionsIntent = () => void this.loadActions();
+
   private handleRetry(): void {
     void this.refresh();
   }
@@ -466,6 +470,16 @@ export class IntegrationSyncCard extends LitElement {
     return root;
   }
 
+  /**
+   * Runs `use` with the tooltip controller, loading it (and Floating UI with it) the first time:
+   * nothing of it is in the first-load bundle. Calls made while it loads run in order.
+   */
+  private withTooltips(use: (tooltips: TooltipController) => void): void {
+    if (this.tooltips) return use(this.tooltips);
+    this.tooltipsLoading ??= import('./tooltip-controller.ts').then(({ TooltipController }) => (this.tooltips = new TooltipController(this)));
+    void this.tooltipsLoading.then(use);
+  }
+
   /** The status (anchor) and tooltip an event concerns, with the one of the two it happened on. */
   private tooltipPair(node: EventTarget | null): { on: HTMLElement; anchor: HTMLElement; tooltip: HTMLElement } | undefined {
     const on = node instanceof Element ? node.closest<HTMLElement>('[part~="status"][aria-describedby],[part~="tooltip"]') : null;
@@ -480,22 +494,22 @@ export class IntegrationSyncCard extends LitElement {
   /** Pointer entered a status or its tooltip (from outside it, not from one of its children). */
   private readonly handlePointerOver = (event: PointerEvent) => {
     const pair = this.tooltipPair(event.target);
-    if (pair && !pair.on.contains(event.relatedTarget as Node | null)) this.tooltips.handlePointerEnter(pair.anchor, pair.tooltip);
+    if (pair && !pair.on.contains(event.relatedTarget as Node | null)) this.withTooltips((tooltips) => tooltips.handlePointerEnter(pair.anchor, pair.tooltip));
   };
 
   private readonly handlePointerOut = (event: PointerEvent) => {
     const pair = this.tooltipPair(event.target);
-    if (pair && !pair.on.contains(event.relatedTarget as Node | null)) this.tooltips.handlePointerLeave();
+    if (pair && !pair.on.contains(event.relatedTarget as Node | null)) this.withTooltips((tooltips) => tooltips.handlePointerLeave());
   };
 
   private readonly handleFocusIn = (event: FocusEvent) => {
     const pair = this.tooltipPair(event.target);
-    if (pair && pair.on === pair.anchor) this.tooltips.show(pair.anchor, pair.tooltip);
+    if (pair && pair.on === pair.anchor) this.withTooltips((tooltips) => tooltips.show(pair.anchor, pair.tooltip));
   };
 
   private readonly handleFocusOut = (event: FocusEvent) => {
     const pair = this.tooltipPair(event.target);
-    if (pair && pair.on === pair.anchor) this.tooltips.handleFocusOut();
+    if (pair && pair.on === pair.anchor) this.withTooltips((tooltips) => tooltips.handleFocusOut());
   };
 
   override render(): TemplateResult {
@@ -547,11 +561,7 @@ export class IntegrationSyncCard extends LitElement {
     const hidden = response.syncs.length - shown.length;
     return html`<div class="cards">
       ${setups.map((integration) => this.renderSetup(integration))}
-      ${repeat(
-        shown,
-        (sync) => sync.id,
-        (sync, index) => this.renderCard(sync, index, integrations.get(sync.integrationId)),
-      )}
+      ${shown.map((sync, index) => this.renderCard(sync, index, integrations.get(sync.integrationId)))}
       ${hidden > 0
         ? html`<button part="show-more" class="show-more" type="button" @click=${this.handleShowMore}>
             ${this.translation.showMore(Math.min(hidden, SYNCS_PAGE), this.formatCount(hidden))}
@@ -591,8 +601,8 @@ export class IntegrationSyncCard extends LitElement {
     const idBase = `isc-${index}`;
     const integrationName = integration?.name ?? sync.integrationId;
     const provider = this.resolvedProvider;
-    const resync = this.actions.resyncState(sync.id);
-    const history = this.actions.historyState(sync.id);
+    const resync = this.actions?.resyncState(sync.id);
+    const history = this.actions?.historyState(sync.id);
     // While a resync runs, the status shows the progress.
     const shown = resync?.running ? { ...sync, status: 'in_progress' as const } : sync;
     const canCopy = sync.status === 'record_not_synced' && !!(sync.detail.message || sync.detail.code);
@@ -616,9 +626,9 @@ export class IntegrationSyncCard extends LitElement {
         </div>
       </dl>
       ${provider?.resync || provider?.getSyncHistory || canCopy
-        ? html`<div class="actions">
+        ? html`<div class="actions" @pointerenter=${this.handleActionsIntent} @focusin=${this.handleActionsIntent}>
             ${provider?.resync
-              ? html`<button part="resync-button" type="button" ?disabled=${!!resync?.running || sync.status === 'in_progress'} @click=${() => void this.actions.resync(sync.id)}>
+              ? html`<button part="resync-button" type="button" ?disabled=${!!resync?.running || sync.status === 'in_progress'} @click=${() => void this.loadActions().then((actions) => actions.resync(sync.id))}>
                   ${resync?.running ? t.resyncing : t.resync}
                 </button>`
               : nothing}
@@ -628,7 +638,7 @@ export class IntegrationSyncCard extends LitElement {
                   type="button"
                   aria-expanded=${history?.open ? 'true' : 'false'}
                   aria-controls="${idBase}-history"
-                  @click=${() => this.actions.toggleHistory(sync.id)}
+                  @click=${() => void this.loadActions().then((actions) => actions.toggleHistory(sync.id))}
                 >
                   ${t.history}
                 </button>`
@@ -649,7 +659,7 @@ export class IntegrationSyncCard extends LitElement {
           </div>`
         : nothing}
       ${resync?.error ? html`<p part="resync-error" class="inline-error" role="alert">${t.resyncFailed(this.isolate(resync.error))}</p>` : nothing}
-      ${provider?.getSyncHistory ? html`<div id="${idBase}-history" ?hidden=${!history?.open}>${history ? this.renderHistory(history) : nothing}</div>` : nothing}
+      ${provider?.getSyncHistory ? html`<div id="${idBase}-history" ?hidden=${!history?.open}>${history && this.actions ? this.actions.renderHistory(history, this.translation, this.locale, (text) => this.isolate(text)) : nothing}</div>` : nothing}
     </section>`;
   }
 
@@ -711,28 +721,6 @@ export class IntegrationSyncCard extends LitElement {
           ? html`<span class="tooltip-hint">${t.statusLinkHint}</span>`
           : nothing}
       </div>`;
-  }
-
-  private renderHistory(history: NonNullable<ReturnType<SyncActionsController['historyState']>>): TemplateResult {
-    const t = this.translation;
-    if (history.status === 'loading' && history.events.length === 0) {
-      return html`<p class="history-note" role="status">${t.historyLoading}</p>`;
-    }
-    if (history.status === 'error') {
-      return html`<p class="inline-error" role="alert">${t.historyFailed(this.isolate(history.error ?? ''))}</p>`;
-    }
-    if (history.events.length === 0) return html`<p class="history-note">${t.historyEmpty}</p>`;
-    return html`<ol part="history" class="history">
-      ${history.events.map((event) => {
-        const date = new Date(event.at);
-        return html`<li part="history-entry" data-status=${event.status}>
-          <span class="history-status" data-tone=${STATUS_TONE[event.status]}>${statusIcon(event.status)}${t.statusLabel[event.status]}</span>
-          <time datetime=${date.toISOString()} title=${formatFull(date, this.locale)}>${formatRelative(date, this.locale)}</time>
-          ${event.direction ? html`<span class="history-direction">${t.direction[event.direction]}</span>` : nothing}
-          ${event.message ? html`<span class="history-message">${event.message}</span>` : nothing}
-        </li>`;
-      })}
-    </ol>`;
   }
 
   private renderNextSync(value: string | null): TemplateResult | typeof nothing {

@@ -1,6 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { normalizeHistory } from '../data/normalize.ts';
+import { html, nothing, type TemplateResult } from 'lit';
+import { normalizeHistory } from '../data/history.ts';
 import { recordKey, type NormalizedSyncEvent, type RecordRef, type SyncDataProvider } from '../data/types.ts';
+import { formatFull, formatRelative } from '../i18n/dates.ts';
+import type { Translation } from '../i18n/localize.ts';
+import { STATUS_TONE, statusIcon } from './icons.ts';
 
 export interface ResyncState {
   running: boolean;
@@ -25,7 +29,8 @@ export interface SyncActionsOptions {
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Per-sync actions of the card: resync and history. State belongs to one record and one
+ * Per-sync actions of the card: resync and history. This module loads on demand (the first time
+ * a user points at, focuses or clicks an action), so pages that never act never download it. State belongs to one record and one
  * provider; anything in flight is aborted when either changes or the host disconnects.
  */
 export class SyncActionsController implements ReactiveController {
@@ -121,6 +126,28 @@ export class SyncActionsController implements ReactiveController {
       this.controllers.delete(controller);
     }
     if (this.histories.get(syncId) === state) this.host.requestUpdate();
+  }
+
+  /** The history panel of one sync: loading, error, empty, or the list of attempts. */
+  renderHistory(history: HistoryState, t: Translation, locale: string, isolate: (text: string) => string): TemplateResult {
+    if (history.status === 'loading' && history.events.length === 0) {
+      return html`<p class="history-note" role="status">${t.historyLoading}</p>`;
+    }
+    if (history.status === 'error') {
+      return html`<p class="inline-error" role="alert">${t.historyFailed(isolate(history.error ?? ''))}</p>`;
+    }
+    if (history.events.length === 0) return html`<p class="history-note">${t.historyEmpty}</p>`;
+    return html`<ol part="history" class="history">
+      ${history.events.map((event) => {
+        const date = new Date(event.at);
+        return html`<li part="history-entry" data-status=${event.status}>
+          <span class="history-status" data-tone=${STATUS_TONE[event.status]}>${statusIcon(event.status)}${t.statusLabel[event.status]}</span>
+          <time datetime=${date.toISOString()} title=${formatFull(date, locale)}>${formatRelative(date, locale)}</time>
+          ${event.direction ? html`<span class="history-direction">${t.direction[event.direction]}</span>` : nothing}
+          ${event.message ? html`<span class="history-message">${event.message}</span>` : nothing}
+        </li>`;
+      })}
+    </ol>`;
   }
 
   private track(): AbortController {

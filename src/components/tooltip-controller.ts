@@ -1,11 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-type FloatingUi = typeof import('./position.ts');
-
-// NOTE: positioning code is only needed once somebody hovers or focuses a status, so it is
-// loaded on demand and stays out of the first-load bundle.
-let floatingUi: Promise<FloatingUi> | undefined;
-const loadFloatingUi = () => (floatingUi ??= import('./position.ts'));
+// NOTE: this module (and Floating UI with it) is only needed once somebody hovers or focuses a
+// status, so the element imports it on demand: it stays out of the first-load bundle.
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 
 /** The one tooltip open on the page: opening another closes it. */
 let openController: TooltipController | undefined;
@@ -49,7 +46,7 @@ export class TooltipController implements ReactiveController {
     floating.style.visibility = 'hidden';
     floating.hidden = false;
     document.addEventListener('keydown', this.handleDocumentKeyDown, true);
-    void this.position(anchor, floating);
+    this.position(anchor, floating);
   }
 
   hide(): void {
@@ -98,8 +95,7 @@ export class TooltipController implements ReactiveController {
     }
   };
 
-  private async position(anchor: HTMLElement, floating: HTMLElement): Promise<void> {
-    const { autoUpdate, computePosition, offset, flip, shift } = await loadFloatingUi();
+  private position(anchor: HTMLElement, floating: HTMLElement): void {
     if (this.floating !== floating) return;
     const update = async () => {
       const { x, y, placement } = await computePosition(anchor, floating, {

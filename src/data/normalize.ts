@@ -4,7 +4,6 @@ import {
   type NormalizedIntegration,
   type NormalizedResponse,
   type NormalizedSync,
-  type NormalizedSyncEvent,
   type SyncStatus,
 } from './types.ts';
 import { safeUrl } from './safe-url.ts';
@@ -15,18 +14,18 @@ export interface NormalizeResult {
   warnings: string[];
 }
 
-const STATUS_SET: ReadonlySet<string> = new Set(SYNC_STATUSES);
+export const STATUS_SET: ReadonlySet<string> = new Set(SYNC_STATUSES);
 const INTEGRATION_STATES: ReadonlySet<string> = new Set(['active', 'extra_features_required', 'disconnected']);
 // ISO 8601 date or date-time; Date.parse alone accepts far looser strings ("1", "March 7").
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 // Strings longer than this are cut: a multi-megabyte name helps nobody and slows rendering.
-const MAX_TEXT = 2000;
+export const MAX_TEXT = 2000;
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
@@ -151,29 +150,4 @@ export function normalizeResponse(raw: unknown): NormalizeResult {
   }
 
   return { response: { integrations, syncs }, warnings: [...warnings] };
-}
-
-/** Most history entries shown: a history is for a glance, not an audit log. */
-const MAX_HISTORY = 50;
-
-/** Validates sync history (`SyncEvent[]`). Throws only when `raw` is not an array. */
-export function normalizeHistory(raw: unknown): { events: NormalizedSyncEvent[]; warnings: string[] } {
-  if (!Array.isArray(raw)) throw new TypeError(`Invalid sync history: expected an array, got ${describe(raw)}.`);
-  const warnings = new Set<string>();
-  const events: NormalizedSyncEvent[] = [];
-  for (const item of raw) {
-    if (events.length >= MAX_HISTORY) break;
-    if (!isObject(item) || typeof item.at !== 'string' || !ISO_DATE.test(item.at) || Number.isNaN(Date.parse(item.at))) {
-      warnings.add('Skipped a history entry without a valid ISO 8601 "at".');
-      continue;
-    }
-    let status: SyncStatus = 'sync_unknown';
-    if (typeof item.status === 'string' && STATUS_SET.has(item.status)) status = item.status as SyncStatus;
-    else warnings.add(`A history entry has an unknown status ${describe(item.status)}; shown as "sync_unknown".`);
-    const direction = item.direction === 'inbound' || item.direction === 'outbound' ? item.direction : null;
-    let message = typeof item.message === 'string' ? item.message : null;
-    if (message && message.length > MAX_TEXT) message = `${message.slice(0, MAX_TEXT)}…`;
-    events.push({ at: item.at, status, message, direction });
-  }
-  return { events, warnings: [...warnings] };
 }

@@ -1,4 +1,4 @@
-import { createBatcher, type BatchOptions } from './batch.ts';
+import type { BatchOptions } from './batch.ts';
 import { enableCache, type CacheOptions } from './cache.ts';
 import type { RecordRef, SyncDataProvider, SyncEvent, SyncStatusResponse } from './types.ts';
 
@@ -109,18 +109,24 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
     }
   }
 
+  // NOTE: the batching code loads on first use, so pages that do not batch never download it.
+  // Every request of the first tick waits for the same import, then joins the same batch window.
+  let batcher: Promise<(record: RecordRef, signal: AbortSignal) => Promise<unknown>> | undefined;
   const loadBatched = batch
-    ? createBatcher(
-        (records, signal) =>
-          requestJson(`${base}/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ records }) }, signal),
-        (cause) => new SyncRequestError(`Sync status request to ${base}/batch failed: ${cause}`),
-        batch === true ? {} : batch,
-      )
+    ? (record: RecordRef, signal: AbortSignal) =>
+        (batcher ??= import('./batch.ts').then(({ createBatcher }) =>
+          createBatcher(
+            (records, batchSignal) =>
+              requestJson(`${base}/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ records }) }, batchSignal),
+            (cause) => new SyncRequestError(`Sync status request to ${base}/batch failed: ${cause}`),
+            batch === true ? {} : batch,
+          ),
+        )).then((load) => load(record, signal))
     : undefined;
 
   const provider: SyncDataProvider = {
     async getSyncStatus(record: RecordRef, { signal }: { signal: AbortSignal }) {
-      if (loadBatched) return loadBatched(record, signal);
+      if (loadBatched) return (await loadBatched(record, signal)) as SyncStatusResponse;
       // Validation and repair happen in the element (normalizeResponse), for every provider alike.
       return (await requestJson(withQuery(endpoint, recordQuery(record)), { method: 'GET' }, signal)) as SyncStatusResponse;
     },
