@@ -10,6 +10,8 @@ import {
   part,
   parts,
   settledCard,
+  ALL_STATUSES,
+  statusOverview,
   shadow,
   text,
   tooltipOf,
@@ -218,16 +220,6 @@ export const Syncing = statusStory(
 
 // ---- overviews -----------------------------------------------------------------------------
 
-const ALL_STATUSES: { status: SyncStatus; objectType: string; objectId: string }[] = [
-  { status: 'up_to_date', objectType: 'invoice', objectId: '9001' },
-  { status: 'in_progress', objectType: 'company', objectId: '45' },
-  { status: 'sync_disabled', objectType: 'contact', objectId: '8' },
-  { status: 'record_not_synced', objectType: 'company', objectId: '43' },
-  { status: 'record_excluded', objectType: 'contact', objectId: '9' },
-  { status: 'sync_not_found', objectType: 'contact', objectId: '10' },
-  { status: 'sync_unknown', objectType: 'company', objectId: '44' },
-];
-
 /** Every status side by side, in a 320 px column each (the size of a CRM sidebar). */
 export const AllStatuses: Story = {
   parameters: {
@@ -240,18 +232,7 @@ export const AllStatuses: Story = {
       config: { rules: [{ id: 'landmark-unique', enabled: false }] },
     },
   },
-  render: (args) => {
-    const provider = demoProvider();
-    return html`<div style="display: grid; grid-template-columns: repeat(auto-fill, 320px); gap: 16px; align-items: start">
-      ${ALL_STATUSES.map(
-        ({ status, objectType, objectId }) =>
-          html`<figure style="margin: 0">
-            <figcaption style="margin: 0 0 6px; font: 12px/1.4 ui-monospace, monospace">${status}</figcaption>
-            ${card({ ...args, objectType, objectId }, provider)}
-          </figure>`,
-      )}
-    </div>`;
-  },
+  render: (args) => statusOverview(args),
   play: async ({ canvasElement }) => {
     for (const [index, { status }] of ALL_STATUSES.entries()) {
       const element = await settledCard(canvasElement, index);

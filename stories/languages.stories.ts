@@ -1,8 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
-import type { SyncStatus } from '../src/index.ts';
-import { card, demoProvider, part, settledCard, text, type CardArgs } from './story-helpers.ts';
+import { ALL_STATUSES, part, settledCard, statusOverview as overview, text, type CardArgs } from './story-helpers.ts';
 
 /**
  * Every built-in language (contract §5), each showing the seven statuses side by side. The
@@ -27,30 +26,6 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<CardArgs>;
-
-// The demo records that show each status (the same as the "All statuses" overview).
-const ALL_STATUSES: { status: SyncStatus; objectType: string; objectId: string }[] = [
-  { status: 'up_to_date', objectType: 'invoice', objectId: '9001' },
-  { status: 'in_progress', objectType: 'company', objectId: '45' },
-  { status: 'sync_disabled', objectType: 'contact', objectId: '8' },
-  { status: 'record_not_synced', objectType: 'company', objectId: '43' },
-  { status: 'record_excluded', objectType: 'contact', objectId: '9' },
-  { status: 'sync_not_found', objectType: 'contact', objectId: '10' },
-  { status: 'sync_unknown', objectType: 'company', objectId: '44' },
-];
-
-function overview(args: CardArgs) {
-  const provider = demoProvider();
-  return html`<div style="display: grid; grid-template-columns: repeat(auto-fill, 320px); gap: 16px; align-items: start">
-    ${ALL_STATUSES.map(
-      ({ status, objectType, objectId }) =>
-        html`<figure style="margin: 0">
-          <figcaption style="margin: 0 0 6px; font: 12px/1.4 ui-monospace, monospace">${status}</figcaption>
-          ${card({ ...args, objectType, objectId }, provider)}
-        </figure>`,
-    )}
-  </div>`;
-}
 
 /** Checks each card shows its status, and that the first one ("up to date") reads `label`. */
 async function expectOverviewIn(canvasElement: HTMLElement, label: string): Promise<HTMLElement[]> {

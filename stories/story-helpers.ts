@@ -240,3 +240,28 @@ export async function expectTooltipShown(tooltip: HTMLElement): Promise<void> {
 export async function expectTooltipHidden(tooltip: HTMLElement): Promise<void> {
   await waitFor(() => expect(tooltip).not.toBeVisible());
 }
+
+/** The demo records that show each status, in the order of the "All statuses" overview. */
+export const ALL_STATUSES: { status: SyncStatus; objectType: string; objectId: string }[] = [
+  { status: 'up_to_date', objectType: 'invoice', objectId: '9001' },
+  { status: 'in_progress', objectType: 'company', objectId: '45' },
+  { status: 'sync_disabled', objectType: 'contact', objectId: '8' },
+  { status: 'record_not_synced', objectType: 'company', objectId: '43' },
+  { status: 'record_excluded', objectType: 'contact', objectId: '9' },
+  { status: 'sync_not_found', objectType: 'contact', objectId: '10' },
+  { status: 'sync_unknown', objectType: 'company', objectId: '44' },
+];
+
+/** One card per status, captioned with its key, from the demo data. */
+export function statusOverview(args: CardArgs): TemplateResult {
+  const provider = demoProvider();
+  return html`<div style="display: grid; grid-template-columns: repeat(auto-fill, 320px); gap: 16px; align-items: start">
+    ${ALL_STATUSES.map(
+      ({ status, objectType, objectId }) =>
+        html`<figure style="margin: 0">
+          <figcaption style="margin: 0 0 6px; font: 12px/1.4 ui-monospace, monospace">${status}</figcaption>
+          ${card({ ...args, objectType, objectId }, provider)}
+        </figure>`,
+    )}
+  </div>`;
+}
