@@ -3,29 +3,9 @@
 import type { IntegrationSyncCard } from './components/integration-sync-card.ts';
 
 export { IntegrationSyncCard } from './components/integration-sync-card.ts';
-export { createRestProvider, SyncRequestError, type RestProviderOptions } from './data/rest-provider.ts';
-export type { BatchOptions } from './data/batch.ts';
-export type { CacheOptions } from './data/cache.ts';
-export { createMemoryProvider, type MemoryProviderOptions } from './data/memory-provider.ts';
-export { setDefaultProvider } from './data/default-provider.ts';
-export { normalizeResponse, type NormalizeResult } from './data/normalize.ts';
-export { safeUrl } from './data/safe-url.ts';
+// The data layer, also its own entry point (`integration-sync-card/providers`).
+export * from './providers.ts';
 export { registerTranslation, type Translation } from './i18n/localize.ts';
-export { SYNC_STATUSES } from './data/types.ts';
-export type {
-  Integration,
-  IntegrationState,
-  NormalizedIntegration,
-  NormalizedResponse,
-  NormalizedSync,
-  RecordRef,
-  SyncDataProvider,
-  SyncDetail,
-  SyncEntry,
-  SyncEvent,
-  SyncStatus,
-  SyncStatusResponse,
-} from './data/types.ts';
 export type * from './events.ts';
 
 // Typed `document.querySelector('integration-sync-card')` / `createElement(…)` for everyone who
