@@ -129,7 +129,7 @@ describe('embed page (dist/embed.html) in an iframe', function () {
     await waitUntil(() => doc.querySelector('[data-notice]'), 'no notice shown');
     const notice = doc.querySelector<HTMLElement>('[data-notice]')!;
     expect(notice.getAttribute('role')).to.equal('alert');
-    expect(notice.textContent).to.contain('https://evil.example/api');
+    expect(notice.textContent).to.contain('https://evil.example');
     expect(notice.getBoundingClientRect().height).to.be.greaterThan(20);
     expect(doc.querySelector('integration-sync-card')).to.be.null;
     // Give a (wrong) request the time to start, then check none was made anywhere.
@@ -137,12 +137,15 @@ describe('embed page (dist/embed.html) in an iframe', function () {
     expect(frameRequests(frame).filter((url) => url.includes('evil.example') || url.includes('/api/'))).to.deep.equal([]);
   });
 
-  it('renders markup in a refused endpoint as text', async () => {
-    const hostile = 'https://evil.example/<img src=x onerror=alert(1)>';
+  it('names only the origin of a refused endpoint, as text', async () => {
+    const hostile = 'https://evil.example/<img src=x onerror=alert(1)> Call +1-555 to fix this';
     const frame = await loadFrame(`${EMBED}?objectType=company&objectId=42&endpoint=${encodeURIComponent(hostile)}`);
     const doc = frameDocument(frame);
     await waitUntil(() => doc.querySelector('[data-notice]'), 'no notice shown');
-    expect(doc.querySelector('[data-notice]')!.textContent).to.contain(hostile);
+    const shown = doc.querySelector('[data-notice]')!.textContent!;
+    expect(shown).to.contain('https://evil.example');
+    expect(shown).to.not.contain('Call +1-555');
+    expect(shown).to.not.contain('<img');
     expect(doc.querySelector('img')).to.be.null;
   });
 
@@ -197,7 +200,7 @@ describe('embed page (dist/embed.html) in an iframe', function () {
     expect(csp).to.contain("script-src 'self'").and.contain("style-src 'self'").and.not.contain('unsafe-inline');
     const status = part(card, 'status')!;
     const style = frame.contentWindow!.getComputedStyle(status);
-    expect(style.borderRadius).to.equal('999px');
+    expect(style.borderRadius, "the card's own stylesheet applies").to.equal('10px');
     expect(style.display).to.equal('inline-flex');
   });
 });

@@ -170,7 +170,8 @@ export default css`
     max-width: 100%;
     padding-block: 1px;
     padding-inline: 6px 8px;
-    border-radius: 999px;
+    /* A pill on one line, a rounded box when a long label wraps. */
+    border-radius: 10px;
     font-size: 0.857em;
     font-weight: 600;
     color: var(--_tone);

@@ -209,7 +209,13 @@ export class IntegrationSyncCard extends LitElement {
   /** How many sync cards render; a response with thousands of entries shows a "Show more" button. */
   private syncsShown = SYNCS_PAGE;
   private locale = 'en';
-  private announced?: LoadResult | Error;
+  private endpointProvider?: { endpoint: string; live: boolean; base: string; provider: SyncDataProvider };
+  /** Whether this element ever started a load (its first may be served from the cache). */
+  private hasLoaded = false;
+  /** A run settled since the last update: its events are due. */
+  private settled = false;
+  /** The last failed load, kept on screen while a retry or periodic reload of the same record runs. */
+  private failure?: { provider: SyncDataProvider; key: string; error: Error };
   private abortedByDisconnect = false;
   private normalized?: { raw: unknown; result: NormalizeResult };
   private readonly cleanups: (() => void)[] = [];
@@ -217,7 +223,9 @@ export class IntegrationSyncCard extends LitElement {
   private tooltips?: TooltipController;
   private tooltipsLoading?: Promise<TooltipController>;
   private readonly refresher = new RefreshController(this, () => void this.refresh());
-  private readonly liveUpdates = new LiveController(this, () => void this.refresh());
+  // A pushed change re-fetches without invalidating: the provider already did, once for all its
+  // cards, so cards showing the same record share one request.
+  private readonly liveUpdates = new LiveController(this, () => void this.task.run());
   /** Resync and history, once loaded (see loadActions). */
   private actions?: SyncActionsController;
   private actionsLoading?: Promise<SyncActionsController>;
@@ -228,14 +236,30 @@ export class IntegrationSyncCard extends LitElement {
     args: () => [this.resolvedProvider, this.record] as const,
     argsEqual: ([providerA, recordA], [providerB, recordB]) =>
       providerA === providerB && (recordA && recordKey(recordA)) === (recordB && recordKey(recordB)),
+    // Only the latest run reports: each settled run is announced once (isc-load / isc-error).
+    onComplete: () => {
+      this.settled = true;
+      this.failure = undefined;
+    },
+    onError: (error) => {
+      if (isAbort(error)) return;
+      this.settled = true;
+      const provider = this.resolvedProvider;
+      const record = this.record;
+      this.failure = provider && record ? { provider, key: recordKey(record), error: toError(error) } : undefined;
+    },
     task: async ([provider, record], { signal }): Promise<LoadResult | typeof initialState> => {
       if (!provider || !record) return initialState;
+      const firstLoad = !this.hasLoaded;
+      this.hasLoaded = true;
       // The data renders in the card's language: a locale loaded on demand arrives first.
       const translated = loadTranslation(this.locale);
       let raw: unknown;
       try {
         raw = await withTimeout(
-          (timed) => loadSyncStatus(provider, record, timed),
+          // A card's first load may come from the cache alone (a list re-rendered, a card re-mounted);
+          // a record or provider change re-fetches (contract §1), showing a cached answer meanwhile.
+          (timed) => loadSyncStatus(provider, record, timed, { useFresh: firstLoad }),
           this.timeout * 1000,
           signal,
           `The sync status provider did not answer within ${this.timeout} s.`,
@@ -255,7 +279,14 @@ export class IntegrationSyncCard extends LitElement {
   /** The provider in use: `provider`, else one built from `endpoint`, else the page default. */
   private get resolvedProvider(): SyncDataProvider | undefined {
     if (this.provider) return this.provider;
-    if (this.endpoint) return restProviderFor(this.endpoint, this.live);
+    if (this.endpoint) {
+      // Read several times per update: the URL is resolved once per endpoint, not per read.
+      const memo = this.endpointProvider;
+      if (memo?.endpoint === this.endpoint && memo.live === this.live && memo.base === document.baseURI) return memo.provider;
+      const provider = restProviderFor(this.endpoint, this.live);
+      this.endpointProvider = { endpoint: this.endpoint, live: this.live, base: document.baseURI, provider };
+      return provider;
+    }
     return getDefaultProvider();
   }
 
@@ -283,7 +314,13 @@ export class IntegrationSyncCard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const update = () => this.requestUpdate();
-    this.cleanups.push(onLocaleChange(update), onDefaultProviderChange(update), subscribeToTicker(update));
+    // Relative times only: a card showing no <time> skips the 30-second tick.
+    const tick = () => {
+      if (this.renderRoot.querySelector?.('time')) this.requestUpdate();
+    };
+    this.cleanups.push(onLocaleChange(update), onDefaultProviderChange(update), subscribeToTicker(tick));
+    // A card moved on the page: the next update subscribes to live updates again.
+    this.requestUpdate();
     if (this.abortedByDisconnect) {
       this.abortedByDisconnect = false;
       void this.task.run();
@@ -366,17 +403,16 @@ export class IntegrationSyncCard extends LitElement {
 
   /** Fires isc-load / isc-data-warning / isc-error once per completed load, after it rendered. */
   private dispatchLoadEvents(): void {
+    if (!this.settled) return;
+    this.settled = false;
     const { status, value, error } = this.task;
-    if (status === TaskStatus.COMPLETE && value && value !== this.announced) {
-      this.announced = value;
+    if (status === TaskStatus.COMPLETE && value) {
       for (const message of value.warnings) this.warn(value.record, message);
       this.announceStatusChanges(value);
       this.dispatchEvent(createIscEvent('isc-load', { record: value.record, response: value.response }));
-    } else if (status === TaskStatus.ERROR && error !== this.announced && !isAbort(error)) {
+    } else if (status === TaskStatus.ERROR && !isAbort(error)) {
       const record = this.record;
-      const failure = toError(error);
-      this.announced = error as Error;
-      if (record) this.dispatchEvent(createIscEvent('isc-error', { record, error: failure }));
+      if (record) this.dispatchEvent(createIscEvent('isc-error', { record, error: toError(error) }));
     }
   }
 
@@ -407,6 +443,7 @@ export class IntegrationSyncCard extends LitElement {
         provider: () => this.resolvedProvider,
         record: () => this.record,
         refresh: () => this.refresh(),
+        connected: () => this.isConnected,
         onResyncDone: (record, syncId, error) =>
           this.dispatchEvent(createIscEvent('isc-resync', error ? { record, syncId, ok: false, error } : { record, syncId, ok: true })),
         onDataWarning: (record, message) => this.warn(record, message),
@@ -524,14 +561,25 @@ export class IntegrationSyncCard extends LitElement {
     const record = this.record;
     if (!record || !this.resolvedProvider) return this.renderEmpty();
     const { status, value, error } = this.task;
+    const key = recordKey(record);
     if (status === TaskStatus.ERROR && !isAbort(error)) return this.renderError(toError(error));
     // A refresh or periodic reload keeps the current data on screen; a new record does not.
-    if (value && value.key === recordKey(record) && value.provider === this.resolvedProvider) {
+    if (value && value.key === key && value.provider === this.resolvedProvider) {
       return this.renderResponse(value.response);
     }
+    // NOTE: a retry or a periodic reload after a failure keeps the same error on screen (the same
+    // role="alert" node, so a screen reader does not hear it again at every poll).
+    const failure = this.failure;
+    if (failure && failure.key === key && failure.provider === this.resolvedProvider) return this.renderError(failure.error, true);
     // A response cached by the provider (fresh, or stale and being re-fetched) shows at once.
     const cached = peekSyncStatus(this.resolvedProvider, record);
-    if (cached) return this.renderResponse(this.normalizeOnce(cached.value).response);
+    if (cached) {
+      try {
+        return this.renderResponse(this.normalizeOnce(cached.value).response);
+      } catch {
+        // Not a response at all: the load under way will end in the error state.
+      }
+    }
     return html`<div part="loading" role="status"><span class="spinner" aria-hidden="true"></span>${t.loading}</div>`;
   }
 
@@ -539,13 +587,13 @@ export class IntegrationSyncCard extends LitElement {
     return html`<div part="empty">${this.translation.empty}</div>`;
   }
 
-  private renderError(error: Error): TemplateResult {
+  private renderError(error: Error, retrying = false): TemplateResult {
     const t = this.translation;
     return html`<div part="error" role="alert">
       <p class="error-title">${t.errorTitle}</p>
       <p class="error-detail">${error.message}</p>
       <div class="actions">
-        <button part="retry-button" type="button" @click=${this.handleRetry}>${t.retry}</button>
+        <button part="retry-button" type="button" ?disabled=${retrying} @click=${this.handleRetry}>${t.retry}</button>
         ${this.renderCopyButton('error', () =>
           [`Error: ${error.message}`, `Record: ${this.recordReference()}`, `Time: ${new Date().toISOString()}`].join('\n'),
         )}
@@ -559,7 +607,7 @@ export class IntegrationSyncCard extends LitElement {
     if (response.syncs.length === 0 && setups.length === 0) return this.renderEmpty();
     const shown = response.syncs.length > this.syncsShown ? response.syncs.slice(0, this.syncsShown) : response.syncs;
     const hidden = response.syncs.length - shown.length;
-    return html`<div class="cards">
+    return html`<div class="cards" role="group" aria-label=${this.translation.cardsLabel}>
       ${setups.map((integration) => this.renderSetup(integration))}
       ${shown.map((sync, index) => this.renderCard(sync, index, integrations.get(sync.integrationId)))}
       ${hidden > 0

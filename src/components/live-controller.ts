@@ -11,7 +11,7 @@ export class LiveController implements ReactiveController {
   private key?: string;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly isConnected: boolean },
     private readonly onChange: () => void,
   ) {
     host.addController(this);
@@ -19,6 +19,8 @@ export class LiveController implements ReactiveController {
 
   /** Call after each update with what the host shows now. */
   follow(provider: SyncDataProvider | undefined, record: RecordRef | undefined): void {
+    // A card updated after it left the page (an aborted load settling) must not subscribe again.
+    if (!this.host.isConnected) return;
     const key = record && recordKey(record);
     if (provider === this.provider && key === this.key) return;
     this.stop();

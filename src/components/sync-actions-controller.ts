@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { html, nothing, type TemplateResult } from 'lit';
 import { normalizeHistory } from '../data/history.ts';
 import { recordKey, type NormalizedSyncEvent, type RecordRef, type SyncDataProvider } from '../data/types.ts';
@@ -22,6 +22,8 @@ export interface SyncActionsOptions {
   provider(): SyncDataProvider | undefined;
   record(): RecordRef | undefined;
   refresh(): Promise<void>;
+  /** Whether the card is on the page (a resync that ends after it left refreshes nothing). */
+  connected(): boolean;
   onResyncDone(record: RecordRef, syncId: string, error?: Error): void;
   onDataWarning(record: RecordRef, message: string): void;
 }
@@ -31,9 +33,9 @@ const errorMessage = (error: unknown) => (error instanceof Error ? error.message
 /**
  * Per-sync actions of the card: resync and history. This module loads on demand (the first time
  * a user points at, focuses or clicks an action), so pages that never act never download it. State belongs to one record and one
- * provider; anything in flight is aborted when either changes or the host disconnects.
+ * provider; anything in flight is aborted when either changes (a card moved on the page keeps it).
  */
-export class SyncActionsController implements ReactiveController {
+export class SyncActionsController {
   private readonly resyncs = new Map<string, ResyncState>();
   private readonly histories = new Map<string, HistoryState>();
   private readonly controllers = new Set<AbortController>();
@@ -43,13 +45,7 @@ export class SyncActionsController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: SyncActionsOptions,
-  ) {
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.reset();
-  }
+  ) {}
 
   /** Drops all state when the record or provider changed since the last call. */
   follow(provider: SyncDataProvider | undefined, record: RecordRef | undefined): void {
@@ -78,12 +74,18 @@ export class SyncActionsController implements ReactiveController {
     try {
       await Promise.resolve().then(() => provider.resync!({ ...record }, syncId, { signal: controller.signal }));
       controller.signal.throwIfAborted();
-      this.resyncs.delete(syncId);
-      await this.options.refresh();
-      if (this.histories.get(syncId)?.open) void this.loadHistory(syncId);
       this.options.onResyncDone(record, syncId);
+      // The progress stays on screen until the refreshed data replaces it: no flash of the old status.
+      if (this.options.connected()) await this.options.refresh();
+      if (this.resyncs.get(syncId)?.running) this.resyncs.delete(syncId);
+      if (this.histories.get(syncId)?.open) void this.loadHistory(syncId);
+      this.host.requestUpdate();
     } catch (error) {
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted) {
+        // The record or provider changed under it: say so, though the request may have been accepted.
+        this.options.onResyncDone(record, syncId, error instanceof Error ? error : new DOMException('The resync was aborted.', 'AbortError'));
+        return;
+      }
       const failure = error instanceof Error ? error : new Error(errorMessage(error));
       this.resyncs.set(syncId, { running: false, error: failure.message });
       this.host.requestUpdate();
@@ -161,6 +163,7 @@ export class SyncActionsController implements ReactiveController {
     this.controllers.clear();
     this.resyncs.clear();
     this.histories.clear();
+    this.host.requestUpdate();
     this.scope = this.scopedProvider = undefined;
   }
 }

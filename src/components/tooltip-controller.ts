@@ -30,11 +30,6 @@ export class TooltipController implements ReactiveController {
     this.hide();
   }
 
-  /** The open tooltip element, if any. */
-  get openTooltip(): HTMLElement | undefined {
-    return this.floating;
-  }
-
   show(anchor: HTMLElement, floating: HTMLElement): void {
     this.cancelHide();
     if (this.anchor === anchor && this.floating === floating) return;

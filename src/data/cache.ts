@@ -69,7 +69,8 @@ export function peekSyncStatus(provider: SyncDataProvider, record: RecordRef): C
 }
 
 /**
- * Loads a record's sync status: from the provider's cache while fresh, else through
+ * Loads a record's sync status: from the provider's cache while fresh (unless `useFresh` is
+ * false: then a fresh entry is only shown while this re-fetches), else through
  * `getSyncStatusOnce` (one request for identical concurrent loads), storing the answer.
  * Providers without a cache go straight to `getSyncStatusOnce`. Errors are not cached.
  */
@@ -77,11 +78,12 @@ export async function loadSyncStatus(
   provider: SyncDataProvider,
   record: RecordRef,
   signal: AbortSignal,
+  { useFresh = true }: { useFresh?: boolean } = {},
 ): Promise<SyncStatusResponse> {
   const store = stores.get(provider);
   if (!store) return getSyncStatusOnce(provider, record, signal);
   const hit = peekSyncStatus(provider, record);
-  if (hit?.fresh) {
+  if (hit?.fresh && useFresh) {
     signal.throwIfAborted();
     return hit.value;
   }
@@ -91,7 +93,7 @@ export async function loadSyncStatus(
   // NOTE: an answer to a request that began before an invalidation is shown to its callers,
   // but not cached: it may predate the change that caused the invalidation.
   const invalidatedAt = store.invalidated.get(key);
-  if (typeof value === 'object' && value !== null && (invalidatedAt === undefined || invalidatedAt < started)) {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && (invalidatedAt === undefined || invalidatedAt < started)) {
     store.invalidated.delete(key);
     store.entries.delete(key);
     store.entries.set(key, { value, storedAt: Date.now() });

@@ -1,5 +1,5 @@
 import type { BatchOptions } from './batch.ts';
-import { enableCache, type CacheOptions } from './cache.ts';
+import { enableCache, invalidate, type CacheOptions } from './cache.ts';
 import type { RecordRef, SyncDataProvider, SyncEvent, SyncStatusResponse } from './types.ts';
 
 export interface RestProviderOptions {
@@ -71,8 +71,7 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
     }, timeoutMs);
     const onAbort = () => controller.abort(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
-    const fail = (cause: string, status?: number) =>
-      new SyncRequestError(`Sync status request to ${url.split('?')[0]} failed: ${cause}`, status);
+    const fail = (cause: string, status?: number) => new SyncRequestError(`Sync status request to ${shownUrl(url)} failed: ${cause}`, status);
     try {
       let response: Response;
       try {
@@ -146,9 +145,47 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
       return (await requestJson(withQuery(`${base}/history`, { ...recordQuery(record), syncId }), { method: 'GET' }, signal)) as SyncEvent[];
     },
   };
-  if (live) provider.subscribe = (record, onChange) => subscribeToEvents(withQuery(`${base}/events`, recordQuery(record)), onChange, credentials);
+  if (live) {
+    // NOTE: one stream per record, shared by every card showing it (browsers allow few open
+    // connections per origin over HTTP/1.1). A message invalidates the cached answer once, then
+    // tells each card, whose re-fetches then share one request.
+    const streams = new Map<string, { listeners: Set<() => void>; stop: () => void }>();
+    provider.subscribe = (record, onChange) => {
+      const url = withQuery(`${base}/events`, recordQuery(record));
+      let stream = streams.get(url);
+      if (!stream) {
+        const listeners = new Set<() => void>();
+        const stop = subscribeToEvents(url, () => {
+          invalidate(provider, record);
+          for (const listener of [...listeners]) listener();
+        }, credentials);
+        streams.set(url, (stream = { listeners, stop }));
+      }
+      const current = stream;
+      const listener = () => onChange();
+      current.listeners.add(listener);
+      return () => {
+        current.listeners.delete(listener);
+        if (current.listeners.size === 0 && streams.get(url) === current) {
+          streams.delete(url);
+          current.stop();
+        }
+      };
+    };
+  }
   if (cache !== false) enableCache(provider, cache);
   return provider;
+}
+
+/** A URL as error messages show it: no query string, no user name or password. */
+function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = parsed.password = parsed.search = parsed.hash = '';
+    return parsed.href;
+  } catch {
+    return url.split('?')[0];
+  }
 }
 
 // Longest pause between two reconnection attempts of a live stream.

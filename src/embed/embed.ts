@@ -44,7 +44,14 @@ function render(config: EmbedConfig, app: HTMLElement): void {
 
   const { endpoint } = config;
   if (endpoint.kind === 'refused') {
-    app.append(notice(t.refused(endpoint.url)));
+    // Only the origin, shortened: the rest of a URL someone else wrote is no text to show as ours.
+    let origin: string;
+    try {
+      origin = new URL(endpoint.url).origin;
+    } catch {
+      origin = endpoint.url;
+    }
+    app.append(notice(t.refused(origin.length > 80 ? `${origin.slice(0, 80)}…` : origin)));
   } else if (endpoint.kind === 'missing') {
     app.append(notice(t.missing));
   } else {

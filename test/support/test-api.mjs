@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 // - GET /test-api/count?objectId=…                    → how many echo requests that objectId got
 // - GET /test-api/status/<code>                       → that HTTP status
 // - GET /test-api/invalid-json                        → 200 with a body that is not JSON
+// - GET /test-api/array                               → 200 with [] (valid JSON, not a response)
 // - GET /test-api/hang                                → never answers (until the client aborts)
 // - GET /test-api/csp/<file>                          → test/support/csp/<file> under a strict CSP header
 // - /test-api/batching/<run>: a sync-status API with request counting, for batching and cache tests
@@ -131,6 +132,7 @@ export function testApi() {
     }
     if (route.startsWith('status/')) return send(Number(route.slice(7)) || 500, { message: 'failure on purpose' });
     if (route === 'invalid-json') return send(200, '{"integrations": [', 'application/json');
+    if (route === 'array') return send(200, []);
     if (route === 'hang') return; // the client's timeout or abort ends it
     if (route.startsWith('csp/')) {
       const file = route.slice(4);
