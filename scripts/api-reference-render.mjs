@@ -22,7 +22,7 @@ export function renderApiReference(manifest, tagName = 'integration-sync-card') 
     .flatMap((module) => module.declarations ?? [])
     .find((declaration) => declaration.customElement && declaration.tagName === tagName);
   if (!element) throw new Error(`custom-elements.json declares no <${tagName}>`);
-  const isPublic = (member) => !member.privacy && !member.static && !member.name.startsWith('_') && !member.name.startsWith('#');
+  const isPublic = (member) => (!member.privacy || member.privacy === 'public') && !member.static && !member.name.startsWith('_') && !member.name.startsWith('#');
   const fields = (element.members ?? []).filter((member) => member.kind === 'field' && isPublic(member));
   const methods = (element.members ?? []).filter((member) => member.kind === 'method' && isPublic(member));
 

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGET = { firstLoad: 16 * 1024, all: 24 * 1024 };
-export const CEILING = { firstLoad: 19 * 1024, all: 34.5 * 1024 };
+export const CEILING = { firstLoad: 18.75 * 1024, all: 34.25 * 1024 };
 const ENTRY = 'integration-sync-card.js';
 
 export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { invalidate, loadSyncStatus, peekSyncStatus } from '../data/cache.ts';
 import { getDefaultProvider, onDefaultProviderChange } from '../data/default-provider.ts';
@@ -138,44 +137,59 @@ function toError(error: unknown): Error {
 export class IntegrationSyncCard extends LitElement {
   static override styles = styles;
 
+  // NOTE: `static properties` rather than decorators: the same reactive properties without the
+  // decorator helpers in the bundle.
+  static override properties = {
+    objectType: { attribute: 'object-type' },
+    objectId: { attribute: 'object-id' },
+    portalId: { attribute: 'portal-id' },
+    provider: { attribute: false },
+    endpoint: {},
+    live: { type: Boolean },
+    timeout: { type: Number },
+    refreshInterval: { attribute: 'refresh-interval', type: Number },
+    theme: { reflect: true },
+    lang: { noAccessor: true },
+  };
+
   /** CRM object type: `contact`, `company`, `deal`, `invoice`, or any custom type name. */
-  @property({ attribute: 'object-type' }) objectType?: string;
+  declare objectType?: string;
 
   /** The record's id. */
-  @property({ attribute: 'object-id' }) objectId?: string;
+  declare objectId?: string;
 
   /** The CRM account (tenant) id, passed through to the provider. */
-  @property({ attribute: 'portal-id' }) portalId?: string;
+  declare portalId?: string;
 
   /** Where data comes from. Takes precedence over `endpoint` and the page default. */
-  @property({ attribute: false }) provider?: SyncDataProvider;
+  declare provider?: SyncDataProvider;
 
   /**
    * Shorthand for the built-in REST provider on this URL (used when no `provider` is set).
    * A relative URL resolves against `document.baseURI`.
    */
-  @property() endpoint?: string;
+  declare endpoint?: string;
 
   /**
    * With `endpoint`: follow live updates pushed by the server as Server-Sent Events at
    * `{endpoint}/events` (the REST provider's `live` option). `refresh-interval` stays the fallback.
    */
-  @property({ type: Boolean }) live = false;
+  live = false;
 
   /**
    * Seconds a load may take before the card gives up and shows its error state, whatever the
    * provider (default 20; `0` waits forever). The REST provider has its own `timeoutMs` too.
    */
-  @property({ type: Number }) timeout = 20;
+  timeout = 20;
 
   /** Seconds between periodic re-fetches while connected and the page is visible; `0` (default) is off. */
-  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 0;
+  refreshInterval = 0;
 
   /**
    * Colour scheme: `light`, `dark`, or `auto` (the default, also when absent) to follow the
    * user's `prefers-color-scheme`. Reflected, so `:host([theme=…])` styles can see it.
    */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+  declare theme?: 'light' | 'dark' | 'auto';
 
   /**
    * Locale (BCP 47). When absent, the closest ancestor's `lang`, `<html lang>`, then
@@ -183,7 +197,7 @@ export class IntegrationSyncCard extends LitElement {
    */
   // NOTE: noAccessor keeps the native `lang` property (which reflects to the attribute);
   // Lit only observes the attribute, and attributeChangedCallback asks for the re-render.
-  @property({ noAccessor: true }) override lang!: string;
+  override lang!: string;
 
   /** The record as one object; `undefined` while `objectType` or `objectId` is missing. */
   get record(): RecordRef | undefined {

@@ -1,5 +1,6 @@
 import type { BatchOptions } from './batch.ts';
 import { enableCache, invalidate, type CacheOptions } from './cache.ts';
+import type { EventStreams } from './live-events.ts';
 import type { RecordRef, SyncDataProvider, SyncEvent, SyncStatusResponse } from './types.ts';
 
 export interface RestProviderOptions {
@@ -146,30 +147,21 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
     },
   };
   if (live) {
-    // NOTE: one stream per record, shared by every card showing it (browsers allow few open
-    // connections per origin over HTTP/1.1). A message invalidates the cached answer once, then
-    // tells each card, whose re-fetches then share one request.
-    const streams = new Map<string, { listeners: Set<() => void>; stop: () => void }>();
+    // NOTE: the Server-Sent Events client loads on the first subscription (src/data/live-events.ts),
+    // so pages without live updates never download it.
+    let streams: Promise<EventStreams> | undefined;
     provider.subscribe = (record, onChange) => {
-      const url = withQuery(`${base}/events`, recordQuery(record));
-      let stream = streams.get(url);
-      if (!stream) {
-        const listeners = new Set<() => void>();
-        const stop = subscribeToEvents(url, () => {
-          invalidate(provider, record);
-          for (const listener of [...listeners]) listener();
-        }, credentials);
-        streams.set(url, (stream = { listeners, stop }));
-      }
-      const current = stream;
-      const listener = () => onChange();
-      current.listeners.add(listener);
+      let unsubscribe: (() => void) | undefined;
+      let stopped = false;
+      streams ??= import('./live-events.ts').then(({ createEventStreams }) =>
+        createEventStreams((subscribed) => withQuery(`${base}/events`, recordQuery(subscribed)), (changed) => invalidate(provider, changed), credentials),
+      );
+      void streams.then((loaded) => {
+        if (!stopped) unsubscribe = loaded.subscribe(record, onChange);
+      });
       return () => {
-        current.listeners.delete(listener);
-        if (current.listeners.size === 0 && streams.get(url) === current) {
-          streams.delete(url);
-          current.stop();
-        }
+        stopped = true;
+        unsubscribe?.();
       };
     };
   }
@@ -186,43 +178,4 @@ function shownUrl(url: string): string {
   } catch {
     return url.split('?')[0];
   }
-}
-
-// Longest pause between two reconnection attempts of a live stream.
-const MAX_RECONNECT_MS = 30_000;
-
-/**
- * Listens to a Server-Sent Events stream and calls `onChange` for each message. EventSource
- * retries by itself after a dropped connection; when the browser gives up (an HTTP error closes
- * the stream for good), this reconnects with a growing delay. Returns the unsubscribe function.
- */
-function subscribeToEvents(url: string, onChange: () => void, credentials?: RequestCredentials): () => void {
-  let source: EventSource | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let attempt = 0;
-  let dropped = false;
-  let stopped = false;
-  const connect = () => {
-    source = new EventSource(url, { withCredentials: credentials === 'include' });
-    source.onopen = () => {
-      // A reconnection may have missed changes: treat it as one.
-      if (dropped) onChange();
-      dropped = false;
-      attempt = 0;
-    };
-    source.onmessage = () => onChange();
-    source.addEventListener('change', () => onChange());
-    source.onerror = () => {
-      dropped = true;
-      if (stopped || source?.readyState !== EventSource.CLOSED) return;
-      attempt += 1;
-      timer = setTimeout(connect, Math.min(1000 * 2 ** (attempt - 1), MAX_RECONNECT_MS));
-    };
-  };
-  connect();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-    source?.close();
-  };
 }
