@@ -68,7 +68,7 @@ function template(markup) {
   return t.content;
 }
 const T = {
-  root: template('<div class="root" dir="ltr"><div class="cards"></div></div><div class="visually-hidden" role="status" aria-live="polite"></div>'),
+  root: template('<div class="root" dir="ltr"><div class="cards" role="group" aria-label="Integration sync"></div></div><div class="visually-hidden" role="status" aria-live="polite"></div>'),
   card: template(
     '<section part="card"><header class="card-header"><h3 part="integration-name"></h3></header><dl>' +
       '<div class="row"><dt>Synced with</dt></div><div class="row"><dt>Status</dt><dd></dd></div>' +
