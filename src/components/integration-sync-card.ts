@@ -16,7 +16,7 @@ import {
 } from '../data/types.ts';
 import { createIscEvent, type IscNavigateDetail } from '../events.ts';
 import { formatFull, formatRelative } from '../i18n/dates.ts';
-import { loadTranslation, onLocaleChange, resolveDir, resolveLang, translationFor, type Translation } from '../i18n/localize.ts';
+import { loadTranslation, onLocaleChange, resolveDir, resolveLang, translationFor, translationReady, type Translation } from '../i18n/localize.ts';
 import { STATUS_TONE, statusIcon } from './icons.ts';
 import { LiveController } from './live-controller.ts';
 import { cancelAnnouncement, queueAnnouncement } from './announcer.ts';
@@ -266,6 +266,15 @@ export class IntegrationSyncCard extends LitElement {
       if (!provider || !record) return initialState;
       const firstLoad = !this.hasLoaded;
       this.hasLoaded = true;
+      // NOTE: fast path. A fresh cached answer, in a language already loaded, settles with no
+      // await: the card shows its data (and fires isc-load) in its second update, not its third.
+      if (firstLoad && translationReady(this.locale)) {
+        const hit = peekSyncStatus(provider, record);
+        if (hit?.fresh) {
+          const { response, warnings } = this.normalizeOnce(hit.value);
+          return { provider, key: recordKey(record), record, response, warnings };
+        }
+      }
       // The data renders in the card's language: a locale loaded on demand arrives first.
       const translated = loadTranslation(this.locale);
       let raw: unknown;

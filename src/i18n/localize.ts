@@ -50,6 +50,12 @@ export function translationFor(lang: string | null | undefined): Translation {
   return en;
 }
 
+/** Whether `translationFor(lang)` already gives the best translation there will be (nothing to load). */
+export function translationReady(lang: string | null | undefined): boolean {
+  const [tag, language] = tagsOf(lang);
+  return translations.has(tag) || translations.has(language) || !(builtIn.has(tag) || builtIn.has(language));
+}
+
 /** Resolves once the best translation for `lang` is available (at once when it is, or when none exists). */
 export function loadTranslation(lang: string | null | undefined): Promise<void> {
   const [tag, language] = tagsOf(lang);
