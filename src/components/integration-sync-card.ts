@@ -195,8 +195,8 @@ export class IntegrationSyncCard extends LitElement {
    * Locale (BCP 47). When absent, the closest ancestor's `lang`, `<html lang>`, then
    * `navigator.language` decide.
    */
-  // NOTE: noAccessor keeps the native `lang` property (which reflects to the attribute);
-  // Lit only observes the attribute, and attributeChangedCallback asks for the re-render.
+  // NOTE: `noAccessor` (in static properties) keeps the native `lang` property, which reflects to
+  // the attribute; Lit only observes the attribute, and attributeChangedCallback re-renders.
   override lang!: string;
 
   /** The record as one object; `undefined` while `objectType` or `objectId` is missing. */
