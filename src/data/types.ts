@@ -81,6 +81,7 @@ export interface NormalizedSync {
   integrationId: string;
   label: string | null;
   status: SyncStatus;
+  /** `url` (like `detail.url` and an integration's `settingsUrl`) passed `safeUrl`: http(s) or null. */
   syncedWith: { name: string | null; url: string | null } | null;
   /** Valid ISO date string or null ("—"). */
   lastSyncedAt: string | null;
