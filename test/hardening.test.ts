@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import { createMemoryProvider, safeUrl, type IntegrationSyncCard, type RecordRef, type SyncDataProvider } from '../src/index.ts';
-import { oneSync, part, parts, renderCard, text } from './helpers.ts';
+import { oneSync, part, parts, renderCard, text, UNSAFE_URLS } from './helpers.ts';
 
 const seed = Number((globalThis as { ISC_SEED?: number }).ISC_SEED ?? Date.now() % 2 ** 31);
 
@@ -42,10 +42,11 @@ function scriptUrlVariants(): string[] {
 
 describe('hardening', () => {
   describe('URL policy', () => {
-    const variants = scriptUrlVariants();
+    const obfuscated = scriptUrlVariants();
+    const variants = [...UNSAFE_URLS, ...obfuscated];
 
-    it(`rejects ${variants.length} obfuscated javascript:/data:/vbscript: variants (safeUrl)`, () => {
-      expect(variants.length).to.be.at.least(40);
+    it(`rejects ${obfuscated.length} obfuscated javascript:/data:/vbscript: variants and ${UNSAFE_URLS.length} plain unsafe URLs (safeUrl)`, () => {
+      expect(obfuscated.length).to.be.at.least(40);
       for (const url of variants) expect(safeUrl(url), JSON.stringify(url)).to.equal(null);
     });
 
@@ -58,21 +59,23 @@ describe('hardening', () => {
         );
       });
       const provider = createMemoryProvider(records);
-      const originalWarn = console.warn;
-      console.warn = () => {};
-      try {
-        const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="0" .provider=${provider}></integration-sync-card>`);
-        for (let i = 0; i < variants.length; i++) {
-          if (i > 0) {
-            const loaded = oneEvent(card, 'isc-load');
-            card.objectId = String(i);
-            await loaded;
-          }
-          expect(card.shadowRoot!.querySelectorAll('a[href]').length, JSON.stringify(variants[i])).to.equal(0);
+      const warnings: string[] = [];
+      const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="0" .provider=${provider}
+        @isc-data-warning=${(event: CustomEvent) => warnings.push(event.detail.message)}></integration-sync-card>`);
+      for (let i = 0; i < variants.length; i++) {
+        if (i > 0) {
+          const loaded = oneEvent(card, 'isc-load');
+          card.objectId = String(i);
+          await loaded;
         }
-      } finally {
-        console.warn = originalWarn;
+        const label = JSON.stringify(variants[i]);
+        expect(card.shadowRoot!.querySelectorAll('a').length, label).to.equal(0);
+        expect(text(part(card, 'synced-with')), `${label}: the name stays, as text`).to.equal('Acme');
+        expect(part(card, 'status')!.tagName, label).to.equal('SPAN');
+        expect(part(card, 'setup-link'), label).to.equal(null);
       }
+      // The host is told, not only the user shielded.
+      expect(warnings.some((message) => message.includes('not an absolute http(s) URL'))).to.equal(true);
     });
   });
 

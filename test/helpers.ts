@@ -67,3 +67,33 @@ export function controllableProvider() {
   };
   return { provider, calls };
 }
+
+/** Unsafe in plain ways: scheme, relative, malformed, whitespace. hardening.test.ts adds obfuscated ones. */
+export const UNSAFE_URLS = [
+  'javascript:alert(1)',
+  'JavaScript:alert(1)',
+  'JAVASCRIPT:alert(1)',
+  ' javascript:alert(1)',
+  '\tjavascript:alert(1)',
+  '\u0000javascript:alert(1)',
+  'java\u0000script:alert(1)',
+  'java\tscript:alert(1)',
+  'java\nscript:alert(1)',
+  '\u0001https://erp.example.com/',
+  ' https://erp.example.com/',
+  'https://erp.example.com/ ',
+  'https://erp.example.com/a b',
+  'data:text/html,<script>alert(1)</script>',
+  'DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'vbscript:msgbox(1)',
+  'VBScript:msgbox(1)',
+  '/relative/path',
+  '//erp.example.com/protocol-relative',
+  'erp.example.com/no-scheme',
+  'https:erp.example.com',
+  'https://',
+  'http://[not-a-host',
+  'ftp://erp.example.com/file',
+  'file:///etc/passwd',
+  '',
+];

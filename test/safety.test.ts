@@ -1,68 +1,11 @@
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { createMemoryProvider, safeUrl, type IntegrationSyncCard } from '../src/index.ts';
-import { oneSync, part, parts, renderCard, text } from './helpers.ts';
-
-const UNSAFE_URLS = [
-  'javascript:alert(1)',
-  'JavaScript:alert(1)',
-  'JAVASCRIPT:alert(1)',
-  ' javascript:alert(1)',
-  '\tjavascript:alert(1)',
-  '\u0000javascript:alert(1)',
-  'java\u0000script:alert(1)',
-  'java\tscript:alert(1)',
-  'java\nscript:alert(1)',
-  '\u0001https://erp.example.com/',
-  ' https://erp.example.com/',
-  'https://erp.example.com/ ',
-  'https://erp.example.com/a b',
-  'data:text/html,<script>alert(1)</script>',
-  'DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
-  'vbscript:msgbox(1)',
-  'VBScript:msgbox(1)',
-  '/relative/path',
-  '//erp.example.com/protocol-relative',
-  'erp.example.com/no-scheme',
-  'https:erp.example.com',
-  'https://',
-  'http://[not-a-host',
-  'ftp://erp.example.com/file',
-  'file:///etc/passwd',
-  '',
-];
+import { part, parts, renderCard, text } from './helpers.ts';
 
 describe('hostile data', () => {
-  it('never turns an unsafe URL into a link (safeUrl)', () => {
-    for (const url of UNSAFE_URLS) expect(safeUrl(url), JSON.stringify(url)).to.equal(null);
+  it('keeps absolute http(s) URLs, normalised (safeUrl); unsafe ones are in hardening.test.ts', () => {
     expect(safeUrl('https://erp.example.com/x?id=1')).to.equal('https://erp.example.com/x?id=1');
     expect(safeUrl('HTTP://ERP.example.com')).to.equal('http://erp.example.com/');
-  });
-
-  it('renders unsafe synced-with, status and settings URLs as plain text with no link', async () => {
-    const records: Record<string, ReturnType<typeof oneSync>> = {};
-    UNSAFE_URLS.forEach((url, index) => {
-      records[`company:${index}`] = oneSync(
-        { status: 'record_not_synced', syncedWith: { name: 'Acme', url }, detail: { message: 'Broken', url } },
-        { state: 'extra_features_required', settingsUrl: url },
-      );
-    });
-    const provider = createMemoryProvider(records);
-    const warnings: string[] = [];
-    const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="0" .provider=${provider}
-      @isc-data-warning=${(event: CustomEvent) => warnings.push(event.detail.message)}></integration-sync-card>`);
-    for (let index = 0; index < UNSAFE_URLS.length; index++) {
-      if (index > 0) {
-        const loaded = oneEvent(card, 'isc-load');
-        card.objectId = String(index);
-        await loaded;
-      }
-      const label = JSON.stringify(UNSAFE_URLS[index]);
-      expect(card.shadowRoot!.querySelectorAll('a'), label).to.have.length(0);
-      expect(text(part(card, 'synced-with')), label).to.equal('Acme');
-      expect(part(card, 'status')!.tagName, label).to.equal('SPAN');
-      expect(part(card, 'setup-link'), label).to.equal(null);
-    }
-    expect(warnings.some((message) => message.includes('not an absolute http(s) URL'))).to.equal(true);
   });
 
   it('keeps HTML in provider strings as text: nothing becomes an element or runs', async () => {

@@ -25,22 +25,24 @@ const runOf = (id) => {
   if (!runs.has(id)) runs.set(id, { gets: 0, batches: [], aborted: 0, served: new Map() });
   return runs.get(id);
 };
+/** One up-to-date NetSuite sync whose external record is named `name`: what a user reads back. */
+const recordResponse = (objectId, name) => ({
+  integrations: [{ id: 'netsuite', name: 'NetSuite', state: 'active' }],
+  syncs: [
+    {
+      id: 'netsuite:customer',
+      integrationId: 'netsuite',
+      label: 'NetSuite customer',
+      status: 'up_to_date',
+      syncedWith: { name, url: `https://erp.example.com/records/${encodeURIComponent(objectId)}` },
+      lastSyncedAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+    },
+  ],
+});
 const batchingResponse = (run, record) => {
   const version = (run.served.get(record.objectId) ?? 0) + 1;
   run.served.set(record.objectId, version);
-  return {
-    integrations: [{ id: 'netsuite', name: 'NetSuite', state: 'active' }],
-    syncs: [
-      {
-        id: 'netsuite:customer',
-        integrationId: 'netsuite',
-        label: 'NetSuite customer',
-        status: 'up_to_date',
-        syncedWith: { name: `Record ${record.objectId} v${version}`, url: `https://erp.example.com/records/${encodeURIComponent(record.objectId)}` },
-        lastSyncedAt: new Date(Date.now() - 3 * 60_000).toISOString(),
-      },
-    ],
-  };
+  return recordResponse(record.objectId, `Record ${record.objectId} v${version}`);
 };
 const readBody = (req) =>
   new Promise((resolve, reject) => {
@@ -71,19 +73,7 @@ export function testApi() {
     if (route === 'echo') {
       counts.set(objectId, (counts.get(objectId) ?? 0) + 1);
       const delayMs = Number(url.searchParams.get('delayMs') ?? 0);
-      const body = {
-        integrations: [{ id: 'netsuite', name: 'NetSuite', state: 'active' }],
-        syncs: [
-          {
-            id: 'netsuite:customer',
-            integrationId: 'netsuite',
-            label: 'NetSuite customer',
-            status: 'up_to_date',
-            syncedWith: { name: `Record ${objectId}`, url: `https://erp.example.com/records/${encodeURIComponent(objectId)}` },
-            lastSyncedAt: new Date(Date.now() - 3 * 60_000).toISOString(),
-          },
-        ],
-      };
+      const body = recordResponse(objectId, `Record ${objectId}`);
       const timer = setTimeout(() => send(200, body), delayMs);
       req.on('close', () => clearTimeout(timer));
       return;
