@@ -18,7 +18,7 @@ import { formatFull, formatRelative } from '../i18n/dates.ts';
 import { loadTranslation, onLocaleChange, resolveDir, resolveLang, translationFor, translationReady, type Translation } from '../i18n/localize.ts';
 import { STATUS_TONE, statusIcon } from './icons.ts';
 import { LiveController } from './live-controller.ts';
-import { cancelAnnouncement, queueAnnouncement } from './announcer.ts';
+import { cancelAnnouncement, queueAnnouncement, type Announcer } from './announcer.ts';
 import type { SyncActionsController } from './sync-actions-controller.ts';
 import { RefreshController } from './refresh-controller.ts';
 import styles from './integration-sync-card.styles.ts';
@@ -352,7 +352,7 @@ export class IntegrationSyncCard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    cancelAnnouncement(this);
+    cancelAnnouncement(this.announcer);
     if (this.task.status === TaskStatus.PENDING) {
       this.abortedByDisconnect = true;
       this.task.abort(new DOMException('The element was disconnected.', 'AbortError'));
@@ -394,16 +394,18 @@ export class IntegrationSyncCard extends LitElement {
     const changes = value.response.syncs
       .filter((sync) => previous.has(sync.id) && previous.get(sync.id) !== sync.status)
       .map((sync) => t.statusChanged(this.isolate(sync.label ?? sync.id), t.statusLabel[sync.status]));
-    if (changes.length > 0) queueAnnouncement(this, changes.join('. '));
+    if (changes.length > 0) queueAnnouncement(this.announcer, changes.join('. '));
   }
 
-  /** @internal Called by the page-wide announcer. */
-  announce(message: string, count: number): void {
-    const text = count > 1 ? this.translation.statusesChanged(count) : message;
-    // The same words twice in a row would not be read again: vary them invisibly.
-    this.announcement = text === this.announcement ? `${text}\u00a0` : text;
-    this.requestUpdate();
-  }
+  /** What the page-wide announcer speaks through: this card's live region. */
+  private readonly announcer: Announcer = {
+    announce: (message, count) => {
+      const text = count > 1 ? this.translation.statusesChanged(count) : message;
+      // The same words twice in a row would not be read again: vary them invisibly.
+      this.announcement = text === this.announcement ? `${text}\u00a0` : text;
+      this.requestUpdate();
+    },
+  };
 
   /**
    * Provider text inside a right-to-left sentence keeps its own direction (Unicode first-strong

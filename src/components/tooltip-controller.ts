@@ -91,7 +91,6 @@ export class TooltipController implements ReactiveController {
   };
 
   private position(anchor: HTMLElement, floating: HTMLElement): void {
-    if (this.floating !== floating) return;
     const update = async () => {
       const { x, y, placement } = await computePosition(anchor, floating, {
         strategy: 'fixed',
