@@ -1,6 +1,7 @@
 // Browser tests: @web/test-runner in headless Chromium, with module requests served by Vite
 // (so stories and their dependencies import exactly as they do in Storybook and the demo).
 import { rm } from 'node:fs/promises';
+import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createServer } from 'vite';
@@ -25,6 +26,18 @@ function runConnect(middleware, ctx) {
   });
 }
 
+/** A port the OS picks: several runs at once (engineers, CI, a helper) must not race for 8000. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 const cacheDir = `node_modules/.vite-wtr/${process.pid}`;
 /** @type {import('vite').ViteDevServer | undefined} */
 let vite;
@@ -33,6 +46,7 @@ const apis = [builtFiles(), testApi(), syncStatusApi(), syncStatusApi({ basePath
 
 export default {
   files: ['test/**/*.test.ts'],
+  port: await freePort(),
   // One page at a time: focus, pointer and visibility tests must not compete for the window.
   concurrency: 1,
   browsers: [
@@ -67,7 +81,9 @@ export default {
           // A cache of its own per run: two runs at once (a dev and a helper, or CI) must not
           // rewrite each other's pre-bundled dependencies mid-run.
           cacheDir,
-          server: { middlewareMode: true, hmr: false },
+          // No HMR websocket: in middleware mode Vite would listen on the fixed port 24678, which a
+          // second run at once cannot get.
+          server: { middlewareMode: true, hmr: false, ws: false },
           appType: 'custom',
           logLevel: 'warn',
           resolve: {
