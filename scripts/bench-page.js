@@ -1,8 +1,10 @@
 // Browser side of `npm run bench` (scripts/bench.mjs serves this file and dist/cdn/ on loopback).
-// Three ways to put the same 500 cards on a page:
+// Four ways to put the same 500 cards on a page:
 // - ours: <integration-sync-card> from dist/cdn/, data from the REST provider's cache;
-// - vanilla: a hand-written custom element producing the same DOM (open shadow root, the same
-//   shared adopted stylesheet), rendering synchronously in connectedCallback from a Map;
+// - minimal: what a user would write by hand: a custom element with the same parts (the same
+//   DOM) and a short, plain stylesheet of their own (MINIMAL_CSS), rendering synchronously;
+// - vanilla: the same hand-written element with the card's own stylesheet adopted instead: it
+//   shares our CSS costs and isolates what Lit and the element's script cost;
 // - floor: the same markup cloned from <template>s into the light DOM (no element, no shadow root).
 // Every function is bounded by its `count` argument.
 import { createRestProvider, IntegrationSyncCard } from '/dist/cdn/integration-sync-card.js';
@@ -192,6 +194,41 @@ function buildCards(response, actions) {
 }
 
 let sheets = [];
+
+// What a user writes by hand for the same card: plain colours, block and flex layout, one
+// narrow-width rule on the page's own media query, nothing computed per host.
+const MINIMAL_CSS = `
+:host{display:block;font:14px/1.45 system-ui,sans-serif;color:#1f2933}
+*{box-sizing:border-box}
+section{background:#fff;border:1px solid #d9dee4;border-radius:8px;padding:12px 14px}
+section+section{margin-top:12px}
+.card-header{margin:0 0 10px}
+h3{display:inline;margin:0 8px 0 0;font-size:1em;font-weight:600}
+[part~=sync-label]{color:#52606d;font-size:12px}
+dl{margin:0}
+.row{display:flex;flex-wrap:wrap;column-gap:12px}
+.row+.row{margin-top:8px}
+dt{flex:0 0 7.5em;color:#52606d;font-size:12px}
+dd{flex:1 1 10em;margin:0;min-width:0}
+a{color:#0b5cad}
+[part~=status]{display:inline-flex;align-items:center;gap:5px;padding:1px 8px 1px 6px;border-radius:10px;font-size:12px;font-weight:600}
+a[part~=status]{text-decoration:underline}
+[data-tone=success]{color:#136c3a;background:#e3f5e9}
+[data-tone=warning]{color:#7a4b00;background:#fdf0d5}
+[data-tone=danger]{color:#a61b1b;background:#fde8e8}
+[data-tone=info]{color:#1d4ed8;background:#e3ecfd}
+[data-tone=default]{color:#3e4c59;background:#eef1f4}
+svg{width:14px;height:14px;fill:none;stroke:currentColor;stroke-width:1.6}
+.external{width:.8em;height:.8em;margin-left:3px}
+[part~=tooltip]{position:fixed;top:0;left:0;max-width:280px;padding:8px 10px;border-radius:6px;background:#1f2933;color:#fff;font-size:12px}
+[hidden]{display:none!important}
+.actions{display:flex;gap:6px;margin-top:10px}
+button{font:inherit;font-size:12px;padding:4px 12px;border:1px solid #d9dee4;border-radius:6px;background:#fff}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+`;
+const minimalSheet = new CSSStyleSheet();
+minimalSheet.replaceSync(MINIMAL_CSS);
+
 const handle = (event) => event.target.closest?.('[part~="status"], [part~="tooltip"], a[href]');
 class VanillaSyncCard extends HTMLElement {
   connectedCallback() {
@@ -205,6 +242,18 @@ class VanillaSyncCard extends HTMLElement {
   }
 }
 customElements.define('vanilla-sync-card', VanillaSyncCard);
+
+/** The minimal hand-written element: the vanilla element with a plain stylesheet of its own. */
+class MinimalSyncCard extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [minimalSheet];
+    for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout', 'click']) root.addEventListener(type, handle);
+    root.append(buildCards(data.get(this.getAttribute('object-id')), true));
+  }
+}
+customElements.define('minimal-sync-card', MinimalSyncCard);
 
 // ---------------------------------------------------------------------------------------------
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -236,19 +285,19 @@ async function loadThroughRest(count, maxSize) {
   return ms;
 }
 
-/** Creates and connects `count` of our cards; resolves once every one rendered its data. */
-function mountOurs(count) {
+/** Creates and connects `count` of our cards (in `parent`); resolves once every one rendered its data. */
+function mountOurs(count, parent = stage) {
   return new Promise((resolve, reject) => {
     let loaded = 0;
     const onLoad = () => {
       if (++loaded === count) {
-        stage.removeEventListener('isc-load', onLoad);
-        stage.removeEventListener('isc-error', reject);
+        parent.removeEventListener('isc-load', onLoad);
+        parent.removeEventListener('isc-error', reject);
         resolve();
       }
     };
-    stage.addEventListener('isc-load', onLoad);
-    stage.addEventListener('isc-error', reject);
+    parent.addEventListener('isc-load', onLoad);
+    parent.addEventListener('isc-error', reject);
     const fragment = document.createDocumentFragment();
     for (const id of ids(count)) {
       const card = document.createElement('integration-sync-card');
@@ -257,19 +306,20 @@ function mountOurs(count) {
       card.objectId = id;
       fragment.append(card);
     }
-    stage.append(fragment);
+    parent.append(fragment);
   });
 }
 
-function mountVanilla(count) {
+function mountHandWritten(tag, count, parent = stage) {
   const fragment = document.createDocumentFragment();
   for (const id of ids(count)) {
-    const card = document.createElement('vanilla-sync-card');
+    const card = document.createElement(tag);
     card.setAttribute('object-id', id);
     fragment.append(card);
   }
-  stage.append(fragment);
+  parent.append(fragment);
 }
+const mountVanilla = (count) => mountHandWritten('vanilla-sync-card', count);
 
 function mountFloor(count) {
   const fragment = document.createDocumentFragment();
@@ -289,9 +339,41 @@ async function render(kind, count, layout = true) {
   const started = performance.now();
   if (kind === 'ours') await mountOurs(count);
   else if (kind === 'vanilla') mountVanilla(count);
+  else if (kind === 'minimal') mountHandWritten('minimal-sync-card', count);
   else mountFloor(count);
   if (layout) void stage.offsetHeight; // style and layout, as the next paint needs them
   return performance.now() - started;
+}
+
+/**
+ * One card in a 320 px sidebar (a CRM record page): time (ms) from creating it, its data at
+ * hand, to its data laid out: all the work the first frame after the data has to do before it
+ * paints. The page holds a header and a main column too, so the card is not alone in the layout.
+ */
+async function sidebar(kind) {
+  clear();
+  const page = document.createElement('div');
+  page.style.cssText = 'display:flex;gap:16px;align-items:flex-start';
+  const main = document.createElement('main');
+  main.style.cssText = 'flex:1;min-width:0';
+  main.textContent = 'Company 7 · Overview · Activity · Notes';
+  const aside = document.createElement('aside');
+  aside.style.cssText = 'flex:none;width:320px';
+  page.append(main, aside);
+  stage.append(page);
+  void stage.offsetHeight;
+  await nextFrame();
+  const started = performance.now();
+  if (kind === 'ours') await mountOurs(1, aside);
+  else if (kind === 'vanilla') mountHandWritten('vanilla-sync-card', 1, aside);
+  else mountHandWritten('minimal-sync-card', 1, aside);
+  void aside.offsetHeight;
+  return performance.now() - started;
+}
+
+/** The stage's width: 360 px for the list, the whole window for the sidebar page. */
+function stageWidth(width) {
+  stage.style.width = width;
 }
 
 function clear() {
@@ -395,5 +477,5 @@ async function rerender() {
   return performance.now() - started;
 }
 
-window.bench = { rerender, setup, loadThroughRest, render, mountOurs, mountVanilla, clear, compareDom, cycle, scroll, spacer, settleAnimations, stage, IntegrationSyncCard };
+window.bench = { rerender, sidebar, stageWidth, setup, loadThroughRest, render, mountOurs, mountVanilla, clear, compareDom, cycle, scroll, spacer, settleAnimations, stage, IntegrationSyncCard };
 window.benchReady = true;
