@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGET = { firstLoad: 16 * 1024, all: 24 * 1024 };
-export const CEILING = { firstLoad: 18.75 * 1024, all: 34.25 * 1024 };
+// Raised from 18.75 / 34.25 by automatic recovery (+0.6 KB first load: transient-error fields,
+// Retry-After, the retry policy). It cannot load on demand: it must work while the network does not.
+export const CEILING = { firstLoad: 19.25 * 1024, all: 34.75 * 1024 };
 const ENTRY = 'integration-sync-card.js';
 
 export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;

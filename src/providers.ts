@@ -1,6 +1,7 @@
 // `integration-sync-card/providers`: the data layer alone (no Lit, no DOM), for code that only
 // fetches or validates sync data: a custom element of your own, a server-side check, a test.
 export { createRestProvider, SyncRequestError, type RestProviderOptions } from './data/rest-provider.ts';
+export type { RetryOptions } from './data/backoff.ts';
 export type { BatchOptions } from './data/batch.ts';
 export type { CacheOptions } from './data/cache.ts';
 export { createMemoryProvider, type MemoryProviderOptions } from './data/memory-provider.ts';

@@ -1,6 +1,9 @@
 import type { BatchOptions } from './batch.ts';
 import { enableCache, invalidate, type CacheOptions } from './cache.ts';
 import type { EventStreams } from './live-events.ts';
+import { resolveRetryPolicy, setRetryPolicy, type RetryOptions } from './backoff.ts';
+import { retryInBatches } from './shared-wait.ts';
+import { parseRetryAfter, TRANSIENT_STATUSES } from './transient.ts';
 import type { RecordRef, SyncDataProvider, SyncEvent, SyncStatusResponse } from './types.ts';
 
 export interface RestProviderOptions {
@@ -29,17 +32,29 @@ export interface RestProviderOptions {
    * `false` turns it off.
    */
   cache?: CacheOptions | false;
+  /**
+   * Automatic retries of failed loads (transient failures only: network, timeout, HTTP 408, 429,
+   * 502, 503, 504): `{ retries = 5, baseMs = 1000, factor = 2, maxMs = 60000 }`, full jitter,
+   * `Retry-After` as the minimum. `false` turns them off. The live stream reconnects with the
+   * same delays (and never gives up).
+   */
+  retry?: RetryOptions | false;
 }
 
 /** Where a REST request failed; the message names the endpoint and the cause. */
 export class SyncRequestError extends Error {
   override name = 'SyncRequestError';
-  constructor(
-    message: string,
-    /** The HTTP status, when the server answered. */
-    readonly status?: number,
-  ) {
+  /** The HTTP status, when the server answered; `null` for a network failure or a timeout. */
+  readonly status: number | null;
+  /** The server's `Retry-After` in milliseconds (seconds or an HTTP date), else `null`. */
+  readonly retryAfterMs: number | null;
+  /** Whether trying again later may succeed: network failure, timeout, HTTP 408, 429, 502, 503, 504. */
+  readonly transient: boolean;
+  constructor(message: string, { status = null, retryAfterMs = null, transient }: { status?: number | null; retryAfterMs?: number | null; transient?: boolean } = {}) {
     super(message);
+    this.status = status;
+    this.retryAfterMs = retryAfterMs;
+    this.transient = transient ?? (status !== null && TRANSIENT_STATUSES.has(status));
   }
 }
 
@@ -54,7 +69,8 @@ function withQuery(endpoint: string, params: Record<string, string | undefined>)
  * `GET {endpoint}?objectType=…&objectId=…[&portalId=…]`.
  */
 export function createRestProvider(options: RestProviderOptions): SyncDataProvider {
-  const { endpoint, headers, credentials, timeoutMs = 10000, live = false, batch, cache } = options;
+  const { endpoint, headers, credentials, timeoutMs = 10000, live = false, batch, cache, retry } = options;
+  const retryPolicy = resolveRetryPolicy(retry);
   const base = endpoint.replace(/\/+$/, '');
   const recordQuery = (record: RecordRef) => ({
     objectType: record.objectType,
@@ -72,7 +88,9 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
     }, timeoutMs);
     const onAbort = () => controller.abort(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
-    const fail = (cause: string, status?: number) => new SyncRequestError(`Sync status request to ${shownUrl(url)} failed: ${cause}`, status);
+    const fail = (cause: string, details?: ConstructorParameters<typeof SyncRequestError>[1]) =>
+      new SyncRequestError(`Sync status request to ${shownUrl(url)} failed: ${cause}`, details);
+    const timeout = () => fail(`no answer within ${timeoutMs} ms (timeout).`, { transient: true });
     try {
       let response: Response;
       try {
@@ -84,24 +102,35 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
         });
       } catch (error) {
         if (signal.aborted) throw signal.reason;
-        if (timedOut) throw fail(`no answer within ${timeoutMs} ms (timeout).`);
-        throw fail(`network error (${error instanceof Error ? error.message : String(error)}).`);
+        if (timedOut) throw timeout();
+        throw fail(`network error (${error instanceof Error ? error.message : String(error)}).`, { transient: true });
       }
       if (!response.ok) {
-        throw fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, response.status);
+        const { status } = response;
+        // The body of an error answer is not read: its Retry-After and status say all the card needs.
+        void response.body?.cancel().catch(() => {});
+        throw fail(`HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}.`, {
+          status,
+          retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), Date.now()),
+        });
       }
       let body: string;
       try {
         body = await response.text();
       } catch {
         if (signal.aborted) throw signal.reason;
-        throw fail(timedOut ? `no answer within ${timeoutMs} ms (timeout).` : 'the response body could not be read.');
+        // A connection dropped mid-body is a network failure: worth another try.
+        throw timedOut ? timeout() : fail('the response body could not be read (connection lost).', { status: response.status, transient: true });
       }
       if (bodyOptional && body.trim() === '') return undefined;
       try {
         return JSON.parse(body);
       } catch {
-        throw fail('the response is not valid JSON.', response.status);
+        // NOTE: not transient: the same server would send the same bytes again. Naming a
+        // non-JSON content type tells a deployer at once that a proxy or login page answered.
+        const type = response.headers.get('Content-Type')?.split(';')[0].trim().toLowerCase();
+        const shown = type && !/^application\/([\w.+-]+\+)?json$/.test(type) ? ` (${type.slice(0, 60)})` : '';
+        throw fail(`the response is not valid JSON${shown}.`, { status: response.status, transient: false });
       }
     } finally {
       clearTimeout(timer);
@@ -118,7 +147,7 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
           createBatcher(
             (records, batchSignal) =>
               requestJson(`${base}/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ records }) }, batchSignal),
-            (cause) => new SyncRequestError(`Sync status request to ${base}/batch failed: ${cause}`),
+            (cause) => new SyncRequestError(`Sync status request to ${shownUrl(`${base}/batch`)} failed: ${cause}`, { transient: false }),
             batch === true ? {} : batch,
           ),
         )).then((load) => load(record, signal))
@@ -154,7 +183,10 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
       let unsubscribe: (() => void) | undefined;
       let stopped = false;
       streams ??= import('./live-events.ts').then(({ createEventStreams }) =>
-        createEventStreams((subscribed) => withQuery(`${base}/events`, recordQuery(subscribed)), (changed) => invalidate(provider, changed), credentials),
+        createEventStreams((subscribed) => withQuery(`${base}/events`, recordQuery(subscribed)), (changed) => invalidate(provider, changed), {
+          credentials,
+          policy: retryPolicy,
+        }),
       );
       void streams.then((loaded) => {
         if (!stopped) unsubscribe = loaded.subscribe(record, onChange);
@@ -165,6 +197,9 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
       };
     };
   }
+  // Cards waiting to retry through a batching provider wake together, so they retry in batches.
+  if (batch) retryInBatches(provider);
+  setRetryPolicy(provider, retryPolicy);
   if (cache !== false) enableCache(provider, cache);
   return provider;
 }
