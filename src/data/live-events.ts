@@ -1,6 +1,16 @@
 // Live updates over Server-Sent Events for createRestProvider({ live: true }). Loaded on the
 // first subscription, so pages without live updates never download it.
+import { backoffDelay, type RetryPolicy } from './backoff.ts';
+import { systemClock, type RetryClock } from './shared-wait.ts';
 import type { RecordRef } from './types.ts';
+
+export interface StreamOptions {
+  credentials?: RequestCredentials;
+  /** Reconnect delays: the provider's retry policy (its `retries` does not apply: streams never give up). */
+  policy: RetryPolicy;
+  random?: () => number;
+  clock?: RetryClock;
+}
 
 export interface EventStreams {
   /** Calls `onChange` whenever the record's stream sends a message; returns the unsubscribe function. */
@@ -15,7 +25,7 @@ export interface EventStreams {
 export function createEventStreams(
   urlFor: (record: RecordRef) => string,
   onMessage: (record: RecordRef) => void,
-  credentials?: RequestCredentials,
+  options: StreamOptions,
 ): EventStreams {
   const streams = new Map<string, { listeners: Set<() => void>; stop: () => void }>();
   return {
@@ -30,7 +40,7 @@ export function createEventStreams(
             onMessage(record);
             for (const listener of [...listeners]) listener();
           },
-          credentials,
+          options,
         );
         streams.set(url, (stream = { listeners, stop }));
       }
@@ -48,21 +58,27 @@ export function createEventStreams(
   };
 }
 
-// Longest pause between two reconnection attempts of a live stream.
-const MAX_RECONNECT_MS = 30_000;
+/** How many event streams are open or reconnecting on the page (diagnostics: soak tests watch it). */
+export function openStreamCount(): number {
+  return openStreams;
+}
+let openStreams = 0;
 
 /**
- * Listens to a Server-Sent Events stream and calls `onChange` for each message. EventSource
- * retries by itself after a dropped connection; when the browser gives up (an HTTP error closes
- * the stream for good), this reconnects with a growing delay. Returns the unsubscribe function.
+ * Listens to a Server-Sent Events stream and calls `onChange` for each message. After any error
+ * the stream is closed and reopened with the load retries' backoff (exponential, full jitter, at
+ * most `maxMs`), never at the browser's fixed interval: when a server restarts, its clients come
+ * back spread out, not all at once. Streams never give up. Returns the unsubscribe function.
  */
-function subscribeToEvents(url: string, onChange: () => void, credentials?: RequestCredentials): () => void {
+function subscribeToEvents(url: string, onChange: () => void, options: StreamOptions): () => void {
+  const { credentials, policy, random = Math.random, clock = systemClock } = options;
   let source: EventSource | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: unknown;
   let attempt = 0;
   let dropped = false;
   let stopped = false;
   const connect = () => {
+    timer = undefined;
     source = new EventSource(url, { withCredentials: credentials === 'include' });
     source.onopen = () => {
       // A reconnection may have missed changes: treat it as one.
@@ -73,16 +89,20 @@ function subscribeToEvents(url: string, onChange: () => void, credentials?: Requ
     source.onmessage = () => onChange();
     source.addEventListener('change', () => onChange());
     source.onerror = () => {
+      if (stopped || timer !== undefined) return;
       dropped = true;
-      if (stopped || source?.readyState !== EventSource.CLOSED) return;
+      source?.close();
       attempt += 1;
-      timer = setTimeout(connect, Math.min(1000 * 2 ** (attempt - 1), MAX_RECONNECT_MS));
+      timer = clock.setTimeout(connect, backoffDelay(attempt, policy, random));
     };
   };
+  openStreams += 1;
   connect();
   return () => {
+    if (stopped) return;
     stopped = true;
-    clearTimeout(timer);
+    openStreams -= 1;
+    clock.clearTimeout(timer);
     source?.close();
   };
 }
