@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { faultApi } from './fault-api.mjs';
 // Routes the browser tests talk to through the real REST provider (contract §3): a real HTTP
 // server (the test runner's), real fetch, real status codes, bodies and delays.
 // - GET /test-api/echo?objectType&objectId[&delayMs]  → a response naming the record (counted)
@@ -14,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 //     objectId "fail-…" → a per-record error; any "boom-…" → the whole batch answers 500;
 //     any "slow-…" → the batch answers after 400 ms (a client abort before that is counted)
 // - GET /test-api/batching-stats/<run> → { gets, batches: [[objectId…]…], aborted }
+// - /test-api/faults/<run>/…: a sync-status API failing as each test plans it (fault-api.mjs)
 
 const counts = new Map();
 /** The strictest policy an embedding page is likely to have (issue: "Strict page"). */
@@ -78,6 +80,7 @@ export function testApi() {
       req.on('close', () => clearTimeout(timer));
       return;
     }
+    if (route.startsWith('faults/') && faultApi(req, res, route.slice('faults/'.length), url)) return;
     if (route === 'count') return send(200, { count: counts.get(objectId) ?? 0 });
     if (route.startsWith('batching-stats/')) {
       const { gets, batches, aborted } = runOf(route.slice('batching-stats/'.length));
