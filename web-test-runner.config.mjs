@@ -4,8 +4,7 @@ import { rm } from 'node:fs/promises';
 import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { createServer } from 'vite';
-import { syncStatusApi } from './demo/api-middleware.js';
+import { createServer, runnerImport } from 'vite';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
 import { testApi } from './test/support/test-api.mjs';
@@ -38,11 +37,18 @@ function freePort() {
   });
 }
 
+// The demo API is the package's server half (TypeScript, src/server): Vite's module runner loads it.
+/** @type {{ module: typeof import('./demo/api-middleware.js') }} */
+const { module: demoApi } = await runnerImport('./demo/api-middleware.js', { configFile: false, logLevel: 'warn' });
+const { syncStatusApi } = demoApi;
+/** @type {{ module: typeof import('./test/support/server-api.ts') }} */
+const { module: serverTestApi } = await runnerImport('./test/support/server-api.ts', { configFile: false, logLevel: 'warn' });
+
 const cacheDir = `node_modules/.vite-wtr/${process.pid}`;
 /** @type {import('vite').ViteDevServer | undefined} */
 let vite;
 // builtFiles: /dist/… and /examples/… as they are on disk (tests of the built output).
-const apis = [builtFiles(), testApi(), syncStatusApi(), syncStatusApi({ basePath: '/demo-api', resyncDelayMs: 300 })];
+const apis = [builtFiles(), testApi(), serverTestApi.serverApi(), syncStatusApi(), syncStatusApi({ basePath: '/demo-api', resyncDelayMs: 300 })];
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -93,6 +99,7 @@ export default {
               { find: /^integration-sync-card$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
               { find: /^integration-sync-card\/define$/, replacement: fileURLToPath(new URL('./src/define.ts', import.meta.url)) },
               { find: /^integration-sync-card\/providers$/, replacement: fileURLToPath(new URL('./src/providers.ts', import.meta.url)) },
+              { find: /^integration-sync-card\/server$/, replacement: fileURLToPath(new URL('./src/server/index.ts', import.meta.url)) },
               { find: /^vue$/, replacement: 'vue/dist/vue.esm-bundler.js' },
             ],
           },

@@ -5,7 +5,8 @@
 //  3. type-checks consumer code against the installed .d.ts files (strict, skipLibCheck off),
 //     with typed HTMLElementTagNameMap/HTMLElementEventMap entries and @ts-expect-error probes;
 //  4. bundles it with Vite, and checks the side-effect-free entry tree-shakes the element away;
-//  5. imports `integration-sync-card/providers` in Node (no DOM, no Lit needed);
+//  5. imports `integration-sync-card/providers` in Node (no DOM, no Lit needed), and type-checks
+//     and runs `integration-sync-card/server` there (a real node:http server on 127.0.0.1);
 //  6. renders the bundled consumer page in headless Chromium.
 // Usage: node scripts/check-pack.mjs [--keep]   (--keep leaves the temporary project in place)
 import { spawnSync } from 'node:child_process';
@@ -63,6 +64,8 @@ try {
     'dist/lib/define.d.ts',
     'dist/lib/providers.js',
     'dist/lib/providers.d.ts',
+    'dist/lib/server/index.js',
+    'dist/lib/server/index.d.ts',
     'dist/cdn/integration-sync-card.js',
     'dist/embed.html',
     'schema/sync-status-response.schema.json',
@@ -211,6 +214,75 @@ document.body.dataset.statuses = SYNC_STATUSES.join(' ');
     app,
   );
   check(node.ok && node.output.endsWith('sync_unknown'), "integration-sync-card/providers runs in Node (no DOM)", node.output);
+
+  // 5b. The server entry: type-checked as a Node project (no DOM lib), then run.
+  console.log('integration-sync-card/server');
+  const typesNode = JSON.parse(await readFile(join(root, 'node_modules/@types/node/package.json'), 'utf8')).version;
+  const installTypes = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `@types/node@${typesNode}`], app);
+  check(installTypes.ok, `npm install @types/node@${typesNode} (for the Node consumer)`, installTypes.output);
+  await writeFile(
+    join(app, 'src/server.ts'),
+    `// A deployer's sync-status API: the whole wire format in a few lines.
+import { createServer } from 'node:http';
+import { createEmbedToken, createMemoryProvider, createSyncStatusHandler, toNodeListener, verifyEmbedToken, verifyHubSpotSignature,
+         type EmbedTokenClaims, type SyncDataProvider, type SyncStatusHandler } from 'integration-sync-card/server';
+
+const source: SyncDataProvider = createMemoryProvider({
+  'company:42': { integrations: [{ id: 'netsuite', name: 'NetSuite', state: 'active' }], syncs: [{ id: 'a', integrationId: 'netsuite', status: 'weird' }] },
+});
+const secret = 'a-secret-of-at-least-thirty-two-bytes!';
+export const handler: SyncStatusHandler = createSyncStatusHandler({ source, basePath: '/api/sync-status', maxBatch: 50, corsOrigins: ['https://crm.example.com'] });
+export const secured = createSyncStatusHandler({ source, auth: { tokenSecret: secret } });
+export const custom = createSyncStatusHandler({ source, auth: async (request: Request, record) => request.headers.has('x-user') && record.objectType === 'company' });
+export const server = createServer(toNodeListener(handler));
+export async function mint(): Promise<EmbedTokenClaims> {
+  const token: string = await createEmbedToken({ record: { objectType: 'company', objectId: '42' }, secret, ttlSeconds: 60 });
+  return verifyEmbedToken(token, secret);
+}
+export const verified: Promise<boolean> = verifyHubSpotSignature(new Request('https://x.example/'), { clientSecret: 's' });
+// @ts-expect-error maxBatch is a number
+createSyncStatusHandler({ source, maxBatch: '100' });
+// @ts-expect-error a source needs getSyncStatus
+createSyncStatusHandler({ source: {} });
+`,
+  );
+  await writeFile(
+    join(app, 'tsconfig.server.json'),
+    JSON.stringify(
+      {
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023'], types: ['node'], strict: true, skipLibCheck: false, noEmit: true },
+        include: ['src/server.ts'],
+      },
+      null,
+      2,
+    ),
+  );
+  const typecheckServer = run(process.execPath, [tsc, '-p', 'tsconfig.server.json'], app);
+  check(typecheckServer.ok, 'a Node server project type-checks against integration-sync-card/server (no DOM lib, NodeNext)', typecheckServer.output);
+  const serverRun = run(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { createServer } from 'node:http';
+       import { createEmbedToken, createMemoryProvider, createSyncStatusHandler, toNodeListener } from 'integration-sync-card/server';
+       const secret = 'a-secret-of-at-least-thirty-two-bytes!';
+       const source = createMemoryProvider({ 'company:42': { integrations: [], syncs: [{ id: 'a', integrationId: 'b', status: 'weird' }] } });
+       const server = createServer(toNodeListener(createSyncStatusHandler({ source, basePath: '/api', auth: { tokenSecret: secret } })));
+       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+       const base = 'http://127.0.0.1:' + server.address().port + '/api';
+       const token = await createEmbedToken({ record: { objectType: 'company', objectId: '42' }, secret });
+       const auth = { Authorization: 'Bearer ' + token };
+       const anonymous = await fetch(base + '?objectType=company&objectId=42');
+       const status = await fetch(base + '?objectType=company&objectId=42', { headers: auth });
+       const batch = await fetch(base + '/batch', { method: 'POST', headers: auth, body: JSON.stringify({ records: [{ objectType: 'company', objectId: '42' }] }) });
+       const results = (await batch.json()).results;
+       console.log(anonymous.status, status.status, (await status.json()).syncs[0].status, batch.status, results[0].response.syncs[0].status);
+       server.close();`,
+    ],
+    app,
+  );
+  check(serverRun.ok && serverRun.output.endsWith('401 200 sync_unknown 200 sync_unknown'), 'integration-sync-card/server serves node:http in Node: 401 without a token, the repaired status and batch with one', serverRun.output);
 
   // 6. The bundled consumer in a browser.
   const chromium = findChromium();

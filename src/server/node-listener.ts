@@ -1,0 +1,195 @@
+// toNodeListener: serves a createSyncStatusHandler handler (or any Fetch handler) on node:http.
+// For our own handler it feeds the runtime-neutral core directly: node:http's request and
+// response objects are read and written as they are, with no Fetch Request/Response per call
+// (those cost more than the routes themselves on a busy server).
+import { CORE, type CoreHandler, type SyncStatusHandler } from './handler.ts';
+import { BodyTooLargeError, MAX_BODY_BYTES, type Answer, type Call } from './http.ts';
+
+/** What toNodeListener reads of node:http's IncomingMessage (typed here so no @types/node is needed). */
+export interface NodeRequest {
+  method?: string;
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** A TLS socket has `encrypted: true`. */
+  socket?: object | null;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  on(event: 'end' | 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  pause(): unknown;
+}
+
+/** What toNodeListener writes of node:http's ServerResponse. */
+export interface NodeResponse {
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  write(chunk: Uint8Array | string): boolean;
+  end(chunk?: string | Uint8Array): unknown;
+  flushHeaders?(): void;
+  once(event: 'close' | 'drain', listener: () => void): unknown;
+  readonly writableFinished?: boolean;
+  readonly destroyed?: boolean;
+}
+
+export interface NodeListenerOptions {
+  /**
+   * The public origin requests arrive on (`https://api.example.com`), when node:http sits behind
+   * a proxy that terminates TLS. Default: `http(s)://` + the Host header.
+   */
+  origin?: string;
+}
+
+const encoder = new TextEncoder();
+const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+function originOf(req: NodeRequest, configured: string | undefined): string {
+  if (configured) return configured.replace(/\/+$/, '');
+  const host = typeof req.headers.host === 'string' && HOST.test(req.headers.host) ? req.headers.host : 'localhost';
+  const encrypted = (req.socket as { encrypted?: boolean } | null | undefined)?.encrypted === true;
+  return `${encrypted ? 'https' : 'http'}://${host}`;
+}
+
+function headerOf(req: NodeRequest, name: string): string | null {
+  const value = req.headers[name.toLowerCase()];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function readBody(req: NodeRequest, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk) => {
+      if (over) return;
+      size += chunk.byteLength;
+      if (size > limit) {
+        over = true;
+        req.pause();
+        reject(new BodyTooLargeError(`body over ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (over) return;
+      const all = new Uint8Array(size);
+      let offset = 0;
+      for (const chunk of chunks) {
+        all.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      resolve(all);
+    });
+    req.on('error', reject);
+  });
+}
+
+function callFromNode(req: NodeRequest, res: NodeResponse, origin: string | undefined): Call {
+  const controller = new AbortController();
+  // 'close' also fires after a complete answer; only an unfinished one means the client left.
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('client disconnected'));
+  });
+  const method = (req.method ?? 'GET').toUpperCase();
+  const url = new URL(req.url ?? '/', originOf(req, origin));
+  let body: Promise<Uint8Array> | undefined;
+  let bodyText: string | undefined;
+  let request: Request | undefined;
+  return {
+    method,
+    url,
+    header: (name) => headerOf(req, name),
+    async text(limit) {
+      body ??= readBody(req, limit);
+      bodyText = new TextDecoder().decode(await body);
+      return bodyText;
+    },
+    signal: controller.signal,
+    request() {
+      if (request) return request;
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const hasBody = method !== 'GET' && method !== 'HEAD';
+      request = new Request(url, { method, headers, body: hasBody ? (bodyText ?? '') : undefined, signal: controller.signal });
+      return request;
+    },
+  };
+}
+
+async function pump(body: ReadableStream<Uint8Array>, res: NodeResponse): Promise<void> {
+  const reader = body.getReader();
+  let gone = false;
+  res.once('close', () => {
+    gone = true;
+    void reader.cancel().catch(() => undefined);
+  });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || gone) break;
+      if (!res.write(value)) await new Promise<void>((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
+    }
+  } catch {
+    // The stream failed or was cancelled: end what was sent.
+  }
+  if (!gone) res.end();
+}
+
+function send(answer: Answer, res: NodeResponse): void {
+  if (res.destroyed) return;
+  // An unread rest of a refused body must not be taken for the next request on the connection.
+  const headers: Record<string, string> = answer.status === 413 ? { ...answer.headers, Connection: 'close' } : { ...answer.headers };
+  if (answer.body === null || typeof answer.body === 'string') {
+    const bytes = answer.body === null ? undefined : encoder.encode(answer.body);
+    if (answer.status !== 204) headers['Content-Length'] = String(bytes?.byteLength ?? 0);
+    res.writeHead(answer.status, headers);
+    res.end(bytes);
+    return;
+  }
+  res.writeHead(answer.status, headers);
+  // Streams (Server-Sent Events) need their headers now, not with the first event.
+  res.flushHeaders?.();
+  void pump(answer.body, res);
+}
+
+/** A `Response` as an `Answer` (for Fetch handlers other than ours). */
+function answerOf(response: Response): Answer {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return { status: response.status, headers, body: response.body };
+}
+
+/**
+ * A node:http request listener for the handler: `http.createServer(toNodeListener(handler))`.
+ * It never throws: a failure inside becomes a 500 with the generic error body.
+ */
+export function toNodeListener(
+  handler: SyncStatusHandler | ((request: Request) => Promise<Response>),
+  { origin }: NodeListenerOptions = {},
+): (req: NodeRequest, res: NodeResponse) => void {
+  const core = (handler as { [CORE]?: CoreHandler })[CORE];
+  return (req, res) => {
+    const call = callFromNode(req, res, origin);
+    const answer = core
+      ? core(call)
+      : (call.method === 'GET' || call.method === 'HEAD' ? Promise.resolve('') : call.text(MAX_BODY_BYTES)).then(() => handler(call.request())).then(answerOf);
+    answer.then(
+      (result) => send(result, res),
+      () =>
+        send(
+          {
+            status: 500,
+            headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+            body: '{"error":{"message":"Internal error."}}',
+          },
+          res,
+        ),
+    );
+  };
+}
