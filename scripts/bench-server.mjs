@@ -1,0 +1,207 @@
+// `npm run bench` (server part): load test of `integration-sync-card/server` on 127.0.0.1,
+// side by side with a bare node:http handler answering the same JSON bytes (the floor a deployer
+// could write by hand: Map lookup, JSON.stringify, res.end). Each server runs in a process of
+// its own; this process is the load generator: CLIENTS concurrent keep-alive clients for
+// DURATION_MS per round, rounds interleaved (ours, bare, ours, bare, …), figures from the median
+// round. Bounded in count and time; loopback only. Needs `npm run build` (dist/lib/server).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { Agent, createServer, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+const CLIENTS = Number(process.env.BENCH_SERVER_CLIENTS ?? 32);
+const DURATION_MS = Number(process.env.BENCH_SERVER_MS ?? 3000);
+const ROUNDS = Number(process.env.BENCH_SERVER_ROUNDS ?? 3);
+const RECORDS = 1000;
+const BATCH = 100;
+const BASE = '/api/sync-status';
+
+// ---------------------------------------------------------------------------------------------
+// Data: RECORDS companies, two syncs each (the size of a real answer, ~1 KB).
+const startedAt = Date.parse('2026-11-28T09:00:00Z');
+const STATUSES = ['up_to_date', 'record_not_synced', 'sync_disabled', 'record_excluded', 'sync_not_found', 'sync_unknown', 'in_progress'];
+function responseFor(n) {
+  const status = (k) => STATUSES[(n + k) % STATUSES.length];
+  const sync = (id, integrationId, label, k, url) => ({
+    id,
+    integrationId,
+    label,
+    status: status(k),
+    syncedWith: { name: `Company ${n} (${id.split(':')[1].toUpperCase()}-${1000 + n})`, url: `${url}?id=${n}` },
+    lastSyncedAt: new Date(startedAt - ((n * 7 + k * 13) % 600) * 60_000).toISOString(),
+    nextSyncAt: null,
+    detail: {
+      message: status(k) === 'record_not_synced' ? "Required field 'Subsidiary' is missing." : null,
+      code: status(k) === 'record_not_synced' ? 'MISSING_REQUIRED_FIELD' : null,
+      url: status(k) === 'record_not_synced' ? 'https://app.example-crm.com/integrations/sync-health' : null,
+      exclusionGroup: status(k) === 'record_excluded' ? 'Test accounts' : null,
+    },
+  });
+  return {
+    integrations: [
+      { id: 'netsuite', name: 'NetSuite', state: 'active', settingsUrl: null },
+      { id: 'dynamics', name: 'Microsoft Dynamics 365', state: 'active', settingsUrl: null },
+    ],
+    syncs: [
+      sync('netsuite:customer', 'netsuite', 'NetSuite customer', 0, 'https://1234567.app.netsuite.com/app/common/entity/custjob.nl'),
+      sync('dynamics:account', 'dynamics', 'Dynamics account', 3, 'https://contoso.crm.dynamics.com/main.aspx'),
+    ],
+  };
+}
+const data = new Map(Array.from({ length: RECORDS }, (_, n) => [`company:${n}`, responseFor(n)]));
+
+// ---------------------------------------------------------------------------------------------
+// The two servers (child processes: `node bench-server.mjs --serve ours|bare`).
+async function serveOurs() {
+  const { createSyncStatusHandler, toNodeListener } = await import('../dist/lib/server/index.js');
+  // What a deployer's source is: a lookup (here in memory, so the handler's own cost shows).
+  const source = { getSyncStatus: async (record) => data.get(`${record.objectType}:${record.objectId}`) ?? { integrations: [], syncs: [] } };
+  return createServer(toNodeListener(createSyncStatusHandler({ source, basePath: BASE })));
+}
+
+function serveBare() {
+  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+  const send = (res, status, body) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
+  };
+  const EMPTY = { integrations: [], syncs: [] };
+  return createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === BASE && req.method === 'GET') {
+      const objectType = url.searchParams.get('objectType');
+      const objectId = url.searchParams.get('objectId');
+      if (!objectType || !objectId) return send(res, 400, { error: { message: 'objectType and objectId are required' } });
+      return send(res, 200, data.get(`${objectType}:${objectId}`) ?? EMPTY);
+    }
+    if (url.pathname === `${BASE}/batch` && req.method === 'POST') {
+      const chunks = [];
+      req.on('data', (chunk) => chunks.push(chunk));
+      req.on('end', () => {
+        let body;
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        } catch {
+          return send(res, 400, { error: { message: 'invalid JSON' } });
+        }
+        if (!Array.isArray(body?.records)) return send(res, 400, { error: { message: 'records expected' } });
+        send(res, 200, { results: body.records.map((record) => ({ record, response: data.get(`${record.objectType}:${record.objectId}`) ?? EMPTY })) });
+      });
+      return;
+    }
+    send(res, 404, { error: { message: 'Not found.' } });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The load generator.
+async function startServer(kind) {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [chunk] = await once(child.stdout, 'data');
+  return { port: Number(String(chunk).trim()), stop: () => child.kill() };
+}
+
+/** CLIENTS loops, each one request at a time, for DURATION_MS. */
+async function load(port, makeRequest) {
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const latencies = [];
+  let errors = 0;
+  let bytes = 0;
+  const end = performance.now() + DURATION_MS;
+  const once = () =>
+    new Promise((resolve) => {
+      const { method, path, body } = makeRequest();
+      const started = performance.now();
+      const req = request({ host: '127.0.0.1', port, method, path, agent, headers: body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {} }, (res) => {
+        res.on('data', (chunk) => (bytes += chunk.length));
+        res.on('end', () => {
+          if (res.statusCode === 200) latencies.push(performance.now() - started);
+          else errors++;
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(body);
+    });
+  const client = async () => {
+    while (performance.now() < end) await once();
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors, bytes };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  let counter = 0;
+  const scenarios = {
+    'status GET': () => ({ method: 'GET', path: `${BASE}?objectType=company&objectId=${counter++ % RECORDS}` }),
+    [`batch of ${BATCH}`]: () => {
+      const first = (counter++ * BATCH) % RECORDS;
+      const records = Array.from({ length: BATCH }, (_, i) => ({ objectType: 'company', objectId: String((first + i) % RECORDS) }));
+      return { method: 'POST', path: `${BASE}/batch`, body: JSON.stringify({ records }) };
+    },
+  };
+  console.log(`integration-sync-card/server load test: ${CLIENTS} concurrent keep-alive clients, ${ROUNDS} × ${DURATION_MS} ms per server and scenario, 127.0.0.1`);
+  const servers = { ours: await startServer('ours'), bare: await startServer('bare') };
+  const rows = [];
+  try {
+    for (const [name, makeRequest] of Object.entries(scenarios)) {
+      // Same bytes from both (the bare server answers the normalised data as stored).
+      const sample = makeRequest();
+      const bodies = await Promise.all(
+        Object.values(servers).map(({ port }) =>
+          fetch(`http://127.0.0.1:${port}${sample.path}`, { method: sample.method, body: sample.body }).then((response) => response.text()),
+        ),
+      );
+      if (bodies[0] !== bodies[1]) throw new Error(`${name}: the two servers answer different JSON`);
+      // Warm-up (JIT) for both, then interleaved rounds.
+      for (const { port } of Object.values(servers)) await load(port, makeRequest);
+      const runs = { ours: [], bare: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const kind of ['ours', 'bare']) runs[kind].push(await load(servers[kind].port, makeRequest));
+      }
+      const pick = (kind) => ({
+        rps: median(runs[kind].map((run) => run.rps)),
+        p50: median(runs[kind].map((run) => run.p50)),
+        p99: median(runs[kind].map((run) => run.p99)),
+        errors: runs[kind].reduce((sum, run) => sum + run.errors, 0),
+      });
+      rows.push({ name, ours: pick('ours'), bare: pick('bare'), ratios: runs.ours.map((run, i) => run.rps / runs.bare[i].rps) });
+    }
+  } finally {
+    for (const server of Object.values(servers)) server.stop();
+  }
+  const ms = (value) => `${value.toFixed(2)} ms`;
+  console.log('');
+  console.log('| scenario | server | requests/s | p50 | p99 | errors |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  for (const row of rows) {
+    console.log(`| ${row.name} | createSyncStatusHandler | ${row.ours.rps.toFixed(0)} | ${ms(row.ours.p50)} | ${ms(row.ours.p99)} | ${row.ours.errors} |`);
+    console.log(`| ${row.name} | bare node:http | ${row.bare.rps.toFixed(0)} | ${ms(row.bare.p50)} | ${ms(row.bare.p99)} | ${row.bare.errors} |`);
+  }
+  console.log('');
+  for (const row of rows) {
+    const ratio = median(row.ratios);
+    console.log(`${row.name}: ${ratio.toFixed(2)}× the bare handler's requests/s (per round: ${row.ratios.map((r) => r.toFixed(2)).join(', ')}; target ≥ 0.80×) ${ratio >= 0.8 ? 'ok' : 'BELOW TARGET'}`);
+  }
+}
+
+if (process.argv[2] === '--serve') {
+  const server = process.argv[3] === 'bare' ? serveBare() : await serveOurs();
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`${server.address().port}\n`));
+  // Bounded: the parent ends it, and it ends itself after a while in any case.
+  setTimeout(() => process.exit(0), 10 * 60_000).unref();
+} else {
+  await main();
+}
