@@ -31,27 +31,32 @@ export interface IscDataWarningDetail {
   message: string;
 }
 
-export interface IscEventDetails {
-  'isc-load': IscLoadDetail;
-  'isc-error': IscErrorDetail;
-  'isc-navigate': IscNavigateDetail;
-  'isc-resync': IscResyncDetail;
-  'isc-data-warning': IscDataWarningDetail;
+/**
+ * Every event of the card, by name: the one declaration. The global event maps below extend it,
+ * so `addEventListener('isc-load', …)` is typed on the element, on `document` and on `window`.
+ */
+export interface IscEventMap {
+  'isc-load': CustomEvent<IscLoadDetail>;
+  'isc-error': CustomEvent<IscErrorDetail>;
+  'isc-navigate': CustomEvent<IscNavigateDetail>;
+  'isc-resync': CustomEvent<IscResyncDetail>;
+  'isc-data-warning': CustomEvent<IscDataWarningDetail>;
 }
 
-export type IscEventName = keyof IscEventDetails;
+export type IscEventName = keyof IscEventMap;
+
+/** The detail of each event, by name. */
+export type IscEventDetails = { [K in IscEventName]: IscEventMap[K]['detail'] };
 
 /** Every event is a bubbling, composed `CustomEvent`; `isc-navigate` is also cancelable. */
-export function createIscEvent<K extends IscEventName>(name: K, detail: IscEventDetails[K]): CustomEvent<IscEventDetails[K]> {
-  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'isc-navigate' });
+export function createIscEvent<K extends IscEventName>(name: K, detail: IscEventDetails[K]): IscEventMap[K] {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'isc-navigate' }) as IscEventMap[K];
 }
 
 declare global {
-  interface HTMLElementEventMap {
-    'isc-load': CustomEvent<IscLoadDetail>;
-    'isc-error': CustomEvent<IscErrorDetail>;
-    'isc-navigate': CustomEvent<IscNavigateDetail>;
-    'isc-resync': CustomEvent<IscResyncDetail>;
-    'isc-data-warning': CustomEvent<IscDataWarningDetail>;
-  }
+  // HTMLElementEventMap, DocumentEventMap and WindowEventMap all extend this one.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends IscEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends IscEventMap {}
 }

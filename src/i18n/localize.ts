@@ -78,32 +78,22 @@ export function loadTranslation(lang: string | null | undefined): Promise<void> 
 }
 
 /**
- * The locale of an element, per contract §5: its own `lang`, the closest ancestor with `lang`
- * (walking up through shadow hosts), `<html lang>`, `navigator.language`, then `en`.
+ * An element's locale and direction, in one walk up the tree (through shadow hosts):
+ * `lang` is its own `lang`, else the closest ancestor's, `<html lang>`, `navigator.language`, then
+ * `en`; `dir` is the closest explicit `dir` (`ltr`/`rtl`), `undefined` when there is none.
  */
-export function resolveLang(element: Element): string {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) {
-      const lang = node.getAttribute('lang');
-      if (lang) return lang;
+export function resolveLocale(element: Element): { lang: string; dir: 'ltr' | 'rtl' | undefined } {
+  let lang: string | undefined;
+  let dir: 'ltr' | 'rtl' | undefined;
+  for (let node: Node | null = element; node && !(lang && dir); node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+    if (!(node instanceof Element)) continue;
+    lang ||= node.getAttribute('lang') ?? undefined;
+    if (!dir) {
+      const value = node.getAttribute('dir')?.toLowerCase();
+      if (value === 'ltr' || value === 'rtl') dir = value;
     }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
-  return navigator.language || 'en';
-}
-
-/** The closest explicit `dir` (`ltr`/`rtl`) up the tree, walking through shadow hosts; `undefined` when none. */
-export function resolveDir(element: Element): 'ltr' | 'rtl' | undefined {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element) {
-      const dir = node.getAttribute('dir')?.toLowerCase();
-      if (dir === 'ltr' || dir === 'rtl') return dir;
-    }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
-  return undefined;
+  return { lang: lang || navigator.language || 'en', dir };
 }
 
 export function onLocaleChange(listener: () => void): () => void {

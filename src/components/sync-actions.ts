@@ -1,10 +1,10 @@
-import type { ReactiveControllerHost } from 'lit';
-import { html, nothing, type TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { toError } from '../data/errors.ts';
 import { normalizeHistory } from '../data/history.ts';
 import { recordKey, type NormalizedSyncEvent, type RecordRef, type SyncDataProvider } from '../data/types.ts';
-import { formatFull, formatRelative } from '../i18n/dates.ts';
-import type { Translation } from '../i18n/localize.ts';
-import { STATUS_TONE, statusIcon } from './icons.ts';
+
+// Loaded with this module: the card renders the history through it once the code is here.
+export { renderHistory } from './templates/history.ts';
 
 export interface ResyncState {
   running: boolean;
@@ -22,20 +22,17 @@ export interface SyncActionsOptions {
   provider(): SyncDataProvider | undefined;
   record(): RecordRef | undefined;
   refresh(): Promise<void>;
-  /** Whether the card is on the page (a resync that ends after it left refreshes nothing). */
-  connected(): boolean;
   onResyncDone(record: RecordRef, syncId: string, error?: Error): void;
   onDataWarning(record: RecordRef, message: string): void;
 }
 
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * Per-sync actions of the card: resync and history. This module loads on demand (the first time
- * a user points at, focuses or clicks an action), so pages that never act never download it. State belongs to one record and one
- * provider; anything in flight is aborted when either changes (a card moved on the page keeps it).
+ * a user points at, focuses or clicks an action), so pages that never act never download it.
+ * State belongs to one record and one provider; anything in flight is aborted when either
+ * changes (a card moved on the page keeps it).
  */
-export class SyncActionsController {
+export class SyncActionsController implements ReactiveController {
   private readonly resyncs = new Map<string, ResyncState>();
   private readonly histories = new Map<string, HistoryState>();
   private readonly controllers = new Set<AbortController>();
@@ -43,12 +40,17 @@ export class SyncActionsController {
   private scopedProvider?: SyncDataProvider;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly isConnected: boolean },
     private readonly options: SyncActionsOptions,
-  ) {}
+  ) {
+    host.addController(this);
+    this.hostUpdate();
+  }
 
-  /** Drops all state when the record or provider changed since the last call. */
-  follow(provider: SyncDataProvider | undefined, record: RecordRef | undefined): void {
+  /** Drops all state when the record or provider changed since the last update. */
+  hostUpdate(): void {
+    const provider = this.options.provider();
+    const record = this.options.record();
     const scope = record && recordKey(record);
     if (scope === this.scope && provider === this.scopedProvider) return;
     this.reset();
@@ -76,7 +78,8 @@ export class SyncActionsController {
       controller.signal.throwIfAborted();
       this.options.onResyncDone(record, syncId);
       // The progress stays on screen until the refreshed data replaces it: no flash of the old status.
-      if (this.options.connected()) await this.options.refresh();
+      // A resync that ends after the card left the page refreshes nothing.
+      if (this.host.isConnected) await this.options.refresh();
       if (this.resyncs.get(syncId)?.running) this.resyncs.delete(syncId);
       if (this.histories.get(syncId)?.open) void this.loadHistory(syncId);
       this.host.requestUpdate();
@@ -86,7 +89,7 @@ export class SyncActionsController {
         this.options.onResyncDone(record, syncId, error instanceof Error ? error : new DOMException('The resync was aborted.', 'AbortError'));
         return;
       }
-      const failure = error instanceof Error ? error : new Error(errorMessage(error));
+      const failure = toError(error);
       this.resyncs.set(syncId, { running: false, error: failure.message });
       this.host.requestUpdate();
       this.options.onResyncDone(record, syncId, failure);
@@ -123,33 +126,11 @@ export class SyncActionsController {
       Object.assign(state, { status: 'complete', events });
     } catch (error) {
       if (controller.signal.aborted) return;
-      Object.assign(state, { status: 'error', error: errorMessage(error) });
+      Object.assign(state, { status: 'error', error: toError(error).message });
     } finally {
       this.controllers.delete(controller);
     }
     if (this.histories.get(syncId) === state) this.host.requestUpdate();
-  }
-
-  /** The history panel of one sync: loading, error, empty, or the list of attempts. */
-  renderHistory(history: HistoryState, t: Translation, locale: string, isolate: (text: string) => string): TemplateResult {
-    if (history.status === 'loading' && history.events.length === 0) {
-      return html`<p class="history-note" role="status">${t.historyLoading}</p>`;
-    }
-    if (history.status === 'error') {
-      return html`<p class="inline-error" role="alert">${t.historyFailed(isolate(history.error ?? ''))}</p>`;
-    }
-    if (history.events.length === 0) return html`<p class="history-note">${t.historyEmpty}</p>`;
-    return html`<ol part="history" class="history">
-      ${history.events.map((event) => {
-        const date = new Date(event.at);
-        return html`<li part="history-entry" data-status=${event.status}>
-          <span class="history-status" data-tone=${STATUS_TONE[event.status]}>${statusIcon(event.status)}${t.statusLabel[event.status]}</span>
-          <time datetime=${date.toISOString()} title=${formatFull(date, locale)}>${formatRelative(date, locale)}</time>
-          ${event.direction ? html`<span class="history-direction">${t.direction[event.direction]}</span>` : nothing}
-          ${event.message ? html`<span class="history-message">${event.message}</span>` : nothing}
-        </li>`;
-      })}
-    </ol>`;
   }
 
   private track(): AbortController {

@@ -1,0 +1,15 @@
+import { html, type TemplateResult } from 'lit';
+import type { IscNavigateDetail } from '../../events.ts';
+import type { RenderContext } from './context.ts';
+
+/**
+ * A link that opens in a new tab and says so: the external-link icon and a hidden
+ * "(opens in a new tab)". `isc-navigate` fires first, and the host may cancel it.
+ * The URL has passed `safeUrl` in `normalizeResponse`, the one gate for provider URLs.
+ */
+export function renderExternalLink(ctx: RenderContext, part: string, label: string, detail: IscNavigateDetail): TemplateResult {
+  return html`<a part=${part} href=${detail.url} target="_blank" rel="noopener noreferrer" @click=${(event: MouseEvent) => ctx.navigate(event, detail)}
+    >${label}<svg class="external" viewBox="0 0 12 12" aria-hidden="true" focusable="false"><path d="M7 1.5h3.5V5M10.5 1.5 5.5 6.5M9 7.5v3H1.5V3h3" /></svg
+    ><span class="visually-hidden"> ${ctx.t.opensInNewTab}</span></a
+  >`;
+}

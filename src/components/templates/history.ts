@@ -1,0 +1,30 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatFull, formatRelative } from '../../i18n/dates.ts';
+import type { HistoryState } from '../sync-actions.ts';
+import type { RenderContext } from './context.ts';
+import { STATUS_TONE, statusIcon } from './status.ts';
+
+/**
+ * The history panel of one sync: loading, error, empty, or the list of attempts. It loads on
+ * demand with the resync/history code (sync-actions.ts), not with the card.
+ */
+export function renderHistory({ t, locale, isolate }: RenderContext, history: HistoryState): TemplateResult {
+  if (history.status === 'loading' && history.events.length === 0) {
+    return html`<p class="history-note" role="status">${t.historyLoading}</p>`;
+  }
+  if (history.status === 'error') {
+    return html`<p class="inline-error" role="alert">${t.historyFailed(isolate(history.error ?? ''))}</p>`;
+  }
+  if (history.events.length === 0) return html`<p class="history-note">${t.historyEmpty}</p>`;
+  return html`<ol part="history" class="history">
+    ${history.events.map((event) => {
+      const date = new Date(event.at);
+      return html`<li part="history-entry" data-status=${event.status}>
+        <span class="history-status" data-tone=${STATUS_TONE[event.status]}>${statusIcon(event.status)}${t.statusLabel[event.status]}</span>
+        <time datetime=${date.toISOString()} title=${formatFull(date, locale)}>${formatRelative(date, locale)}</time>
+        ${event.direction ? html`<span class="history-direction">${t.direction[event.direction]}</span>` : nothing}
+        ${event.message ? html`<span class="history-message">${event.message}</span>` : nothing}
+      </li>`;
+    })}
+  </ol>`;
+}

@@ -1,0 +1,28 @@
+import { html, type TemplateResult } from 'lit';
+import type { RenderContext } from './context.ts';
+import { renderCopyButton } from './copy-button.ts';
+
+/** The first load, with nothing to show yet (the host has `aria-busy="true"` meanwhile). */
+export function renderLoading({ t }: RenderContext): TemplateResult {
+  return html`<div part="loading" role="status"><span class="spinner" aria-hidden="true"></span>${t.loading}</div>`;
+}
+
+/** No record, no provider, or nothing synced. */
+export function renderEmpty({ t }: RenderContext): TemplateResult {
+  return html`<div part="empty">${t.empty}</div>`;
+}
+
+/** A failed load: the cause, Retry (disabled while a retry runs) and "Copy details". */
+export function renderError(ctx: RenderContext, error: Error, retrying: boolean, onRetry: () => void): TemplateResult {
+  const { t } = ctx;
+  return html`<div part="error" role="alert">
+    <p class="error-title">${t.errorTitle}</p>
+    <p class="error-detail">${error.message}</p>
+    <div class="actions">
+      <button part="retry-button" type="button" ?disabled=${retrying} @click=${onRetry}>${t.retry}</button>
+      ${renderCopyButton(ctx, 'error', () =>
+        [`Error: ${error.message}`, `Record: ${ctx.recordReference}`, `Time: ${new Date().toISOString()}`].join('\n'),
+      )}
+    </div>
+  </div>`;
+}
