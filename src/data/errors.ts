@@ -1,8 +1,3 @@
-/** Whether a failure is an abort (the caller's signal fired), not a real error. */
-export function isAbortError(error: unknown, signal?: AbortSignal): boolean {
-  return (!!signal && signal.aborted) || (error instanceof DOMException && error.name === 'AbortError');
-}
-
 /**
  * Turns whatever a provider rejected with into an `Error` with a readable message: providers are
  * third-party code and may reject with a string, an object or nothing at all.
