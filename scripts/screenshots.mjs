@@ -13,9 +13,11 @@ const outDir = join(root, 'screenshots');
 const VIEWPORT = { width: 1100, height: 800 };
 const RENDER_TIMEOUT_MS = 10_000;
 
-/** @type {Array<{ name: string, path: string, hoverStatus?: boolean, action?: 'resync' | 'history', schemes?: ('light' | 'dark')[] }>} */
+/** @type {Array<{ name: string, path: string, hoverStatus?: boolean, action?: 'resync' | 'history', schemes?: ('light' | 'dark')[], cardWidth?: number }>} */
 const SHOTS = [
   { name: 'company-42-en', path: '/?record=company:42&lang=en' },
+  // The card alone at the sidebar widths it is designed for (280-400 px) and one narrower (one column).
+  ...[240, 280, 320, 400].map((cardWidth) => ({ name: `company-43-card-${cardWidth}px`, path: '/?record=company:43&lang=en', cardWidth })),
   { name: 'company-42-fr', path: '/?record=company:42&lang=fr' },
   { name: 'company-43-not-synced-tooltip', path: '/?record=company:43&lang=en', hoverStatus: true },
   { name: 'contact-7-history', path: '/?record=contact:7&lang=en', action: 'history' },
@@ -64,7 +66,7 @@ try {
     for (const scheme of shot.schemes ?? SCHEMES) {
       const name = `${shot.name}-${scheme}`;
       try {
-        await takeShot(browser, `${baseUrl}${shot.path}`, name, scheme, shot.hoverStatus ?? false, shot.action);
+        await takeShot(browser, `${baseUrl}${shot.path}`, name, scheme, shot.hoverStatus ?? false, shot.action, shot.cardWidth);
       } catch (error) {
         failures.push(name);
         console.error(`✗ ${name}: ${error instanceof Error ? error.message : error}`);
@@ -89,8 +91,9 @@ if (failures.length) {
  * @param {'light' | 'dark'} scheme
  * @param {boolean} hoverStatus
  * @param {'resync' | 'history'} [action]
+ * @param {number} [cardWidth] the card's width in px: the sidebar is sized to it and shot alone
  */
-async function takeShot(browser, url, name, scheme, hoverStatus, action) {
+async function takeShot(browser, url, name, scheme, hoverStatus, action, cardWidth) {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.warn(`  [${name}] page error: ${error instanceof Error ? error.message : error}`));
   page.on('console', (message) => {
@@ -142,7 +145,14 @@ async function takeShot(browser, url, name, scheme, hoverStatus, action) {
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const file = join(outDir, `${name}.png`);
-    await page.screenshot({ path: /** @type {`${string}.png`} */ (file) });
+    if (cardWidth) {
+      // The sidebar's padding (16 px) and border (1 px) on each side.
+      await page.evaluate((width) => document.documentElement.style.setProperty('--sidebar-width', `${width + 34}px`), cardWidth);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await (await page.$('#sidebar'))?.screenshot({ path: /** @type {`${string}.png`} */ (file) });
+    } else {
+      await page.screenshot({ path: /** @type {`${string}.png`} */ (file) });
+    }
     console.log(`✓ ${relative(root, file)}`);
   } finally {
     await page.close();

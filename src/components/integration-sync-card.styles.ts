@@ -31,7 +31,11 @@ export default css`
     font-family: var(--isc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
     font-size: var(--isc-font-size, 14px);
     line-height: 1.45;
-    container-type: inline-size;
+    /* NOTE: a list of hundreds of cards lays out only those near the viewport; the others keep
+       the size they last had (a guess until then). Tooltips sit in the top layer, so the paint
+       containment this brings never clips them. */
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 200px;
   }
 
 
@@ -54,7 +58,8 @@ export default css`
   }
 
   .cards {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--isc-gap, 12px);
     margin: 0;
     padding: 0;
@@ -72,11 +77,8 @@ export default css`
     padding: var(--isc-padding, 12px 14px);
   }
 
+  /* The name and the sync type share a line and wrap as text does: no flex box per card. */
   .card-header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 2px 8px;
     margin: 0 0 10px;
   }
 
@@ -91,46 +93,60 @@ export default css`
   }
 
   [part~='integration-name'] {
+    display: inline;
     margin: 0;
+    margin-inline-end: 8px;
     font-size: 1em;
     font-weight: 600;
-    overflow-wrap: anywhere;
   }
 
   [part~='sync-label'] {
+    display: inline-block;
+    max-width: 100%;
     color: var(--_muted);
     font-size: 0.857em;
-    overflow-wrap: anywhere;
+  }
+
+  /* NOTE: break-word, not anywhere: the same breaks of a long string at the edge, but it leaves
+     min-content sizes alone, which every layout of a box around the text would compute. */
+  .card-header,
+  dd,
+  [part~='tooltip'],
+  .error-detail,
+  .inline-error,
+  .history-message {
+    overflow-wrap: break-word;
   }
 
   dl {
-    display: grid;
-    gap: 8px;
     margin: 0;
   }
 
-  .row {
-    display: grid;
-    grid-template-columns: minmax(7.5em, 38%) 1fr;
-    gap: 2px 12px;
-    align-items: baseline;
+  .row + .row {
+    margin-top: 8px;
   }
 
-  @container (max-width: 300px) {
-    .row {
-      grid-template-columns: 1fr;
-    }
+  /* Label and value side by side (the label about 38% wide), or the value under its label once
+     the card is narrower than about 300 px: the value wraps when less than 11em is left for it.
+     Wrapping, not a size container per card: nothing to recompute per host. */
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 2px 12px;
   }
 
   dt {
+    /* 8.75em at this 0.857em font size is 7.5em of the card's. Alone on its line, it takes the whole line. */
+    flex: 1 0 max(8.75em, 38%);
     color: var(--_muted);
     font-size: 0.857em;
   }
 
   dd {
+    flex: 1000 1 11em;
     margin: 0;
     min-width: 0;
-    overflow-wrap: anywhere;
   }
 
   a {
@@ -221,11 +237,14 @@ export default css`
     }
   }
 
+  /* A manual popover, in the top layer: the UA's popover box (centred, bordered) is undone. */
   [part~='tooltip'] {
     position: fixed;
-    top: 0;
-    left: 0;
+    inset: 0 auto auto 0;
     z-index: var(--isc-tooltip-z-index, 1000);
+    margin: 0;
+    border: 0;
+    overflow: visible;
     width: max-content;
     max-width: min(280px, calc(100vw - 16px));
     padding: 8px 10px;
@@ -236,7 +255,6 @@ export default css`
     font-weight: 400;
     line-height: 1.4;
     box-shadow: 0 4px 14px rgb(0 0 0 / 0.18);
-    overflow-wrap: anywhere;
   }
 
   [part~='tooltip'][hidden] {
@@ -295,7 +313,6 @@ export default css`
     margin: 0 0 10px;
     color: var(--_muted);
     font-size: 0.857em;
-    overflow-wrap: anywhere;
   }
 
   button {
@@ -340,7 +357,7 @@ export default css`
   }
 
   .show-more {
-    justify-self: start;
+    align-self: start;
   }
 
   .next-sync {
@@ -353,7 +370,6 @@ export default css`
     margin: 8px 0 0;
     color: var(--_danger);
     font-size: 0.857em;
-    overflow-wrap: anywhere;
   }
 
   .history-note {
@@ -394,7 +410,7 @@ export default css`
 
   .history-message {
     flex-basis: 100%;
-    overflow-wrap: anywhere;
+    min-width: 0;
   }
 
   .visually-hidden {

@@ -11,8 +11,9 @@ let openController: TooltipController | undefined;
 const HIDE_DELAY_MS = 150;
 
 /**
- * Shows one status tooltip at a time for its host: on hover and focus of the anchor, kept open
- * while the pointer is on the anchor or the tooltip, hidden on leave, blur and Escape.
+ * Shows one status tooltip at a time for its host, in the top layer (a manual popover): on hover
+ * and focus of the anchor, kept open while the pointer is on the anchor or the tooltip, hidden on
+ * leave, blur and Escape.
  * Floating UI's `autoUpdate` runs only while a tooltip is open.
  */
 export class TooltipController implements ReactiveController {
@@ -40,6 +41,15 @@ export class TooltipController implements ReactiveController {
     this.floating = floating;
     floating.style.visibility = 'hidden';
     floating.hidden = false;
+    // NOTE: in the top layer (a manual popover), nothing can clip or cover the tooltip: not the
+    // card's own containment (content-visibility), nor a host page's overflow or z-index.
+    if (floating.popover) {
+      try {
+        floating.showPopover();
+      } catch {
+        // Already open, or removed meanwhile: it stays where it is.
+      }
+    }
     document.addEventListener('keydown', this.handleDocumentKeyDown, true);
     this.position(anchor, floating);
   }
@@ -48,7 +58,10 @@ export class TooltipController implements ReactiveController {
     this.cancelHide();
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
-    if (this.floating) this.floating.hidden = true;
+    if (this.floating) {
+      if (this.floating.popover && this.floating.matches(':popover-open')) this.floating.hidePopover();
+      this.floating.hidden = true;
+    }
     this.anchor = this.floating = undefined;
     this.pointerInside = false;
     document.removeEventListener('keydown', this.handleDocumentKeyDown, true);
