@@ -83,7 +83,7 @@ const T = {
   link: template('<dd part="synced-with"><a part="synced-with-link" target="_blank" rel="noopener noreferrer"></a></dd>'),
   statusSpan: template('<span part="status" tabindex="0"></span>'),
   statusLink: template('<a part="status status-link" target="_blank" rel="noopener noreferrer"></a>'),
-  tooltip: template('<div part="tooltip" role="tooltip" popover="manual" hidden=""></div>'),
+  tooltip: template('<div part="tooltip" role="tooltip" hidden=""></div>'),
   time: template('<time part="last-updated"></time>'),
   actions: template('<div class="actions"></div>'),
   resync: template('<button part="resync-button" type="button">Resync</button>'),

@@ -43,7 +43,9 @@ export class TooltipController implements ReactiveController {
     floating.hidden = false;
     // NOTE: in the top layer (a manual popover), nothing can clip or cover the tooltip: not the
     // card's own containment (content-visibility), nor a host page's overflow or z-index.
-    if (floating.popover) {
+    // Made a popover here, on first show, rather than in every card's template.
+    if ('showPopover' in floating) {
+      floating.popover = 'manual';
       try {
         floating.showPopover();
       } catch {
