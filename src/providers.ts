@@ -8,10 +8,16 @@ export { createMemoryProvider, type MemoryProviderOptions } from './data/memory-
 export { setDefaultProvider } from './data/default-provider.ts';
 export { normalizeResponse, type NormalizeResult } from './data/normalize.ts';
 export { safeUrl } from './data/safe-url.ts';
-export { SYNC_STATUSES } from './data/types.ts';
+export { ERROR_CATEGORIES, FIELD_STATUSES, SYNC_STATUSES, SYNC_TRIGGERS } from './data/types.ts';
 export type {
+  ErrorCategory,
+  FieldDirection,
+  FieldStatus,
+  FieldValue,
   Integration,
   IntegrationState,
+  NormalizedDetail,
+  NormalizedField,
   NormalizedIntegration,
   NormalizedResponse,
   NormalizedSync,
@@ -20,6 +26,10 @@ export type {
   SyncDetail,
   SyncEntry,
   SyncEvent,
+  SyncField,
+  SyncFix,
+  SyncRetryPlan,
   SyncStatus,
   SyncStatusResponse,
+  SyncTrigger,
 } from './data/types.ts';

@@ -11,6 +11,7 @@ const LABELS: Record<'en' | 'fr', Record<SyncStatus, string>> = {
     sync_unknown: 'Sync unknown',
     record_excluded: 'Record excluded',
     in_progress: 'Syncing',
+    partially_synced: 'Partially synced',
   },
   fr: {
     up_to_date: 'À jour',
@@ -20,6 +21,7 @@ const LABELS: Record<'en' | 'fr', Record<SyncStatus, string>> = {
     sync_unknown: 'Synchronisation inconnue',
     record_excluded: "Fiche d'informations exclue",
     in_progress: 'Synchronisation en cours',
+    partially_synced: 'Partiellement synchronisée',
   },
 };
 

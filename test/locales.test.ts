@@ -16,6 +16,7 @@ const EXPECTED: Record<string, { statusLabel: Record<SyncStatus, string>; fields
       sync_unknown: 'Synchronisierung unbekannt',
       record_excluded: 'Datensatz ausgeschlossen',
       in_progress: 'Wird synchronisiert',
+      partially_synced: 'Teilweise synchronisiert',
     },
     fields: ['Synchronisiert mit', 'Status', 'Zuletzt aktualisiert'],
   },
@@ -28,6 +29,7 @@ const EXPECTED: Record<string, { statusLabel: Record<SyncStatus, string>; fields
       sync_unknown: 'Sincronización desconocida',
       record_excluded: 'Registro excluido',
       in_progress: 'Sincronizando',
+      partially_synced: 'Sincronizado parcialmente',
     },
     fields: ['Sincronizado con', 'Estado', 'Última actualización'],
   },
@@ -40,6 +42,7 @@ const EXPECTED: Record<string, { statusLabel: Record<SyncStatus, string>; fields
       sync_unknown: '同期ステータス不明',
       record_excluded: 'レコード除外済み',
       in_progress: '同期中',
+      partially_synced: '一部同期済み',
     },
     fields: ['同期先', 'ステータス', '最終更新'],
   },
@@ -52,6 +55,7 @@ const EXPECTED: Record<string, { statusLabel: Record<SyncStatus, string>; fields
       sync_unknown: 'Sincronização desconhecida',
       record_excluded: 'Excluído da sincronização',
       in_progress: 'Sincronizando',
+      partially_synced: 'Sincronizado parcialmente',
     },
     fields: ['Sincronizado com', 'Status', 'Última atualização'],
   },
@@ -64,6 +68,7 @@ const EXPECTED: Record<string, { statusLabel: Record<SyncStatus, string>; fields
       sync_unknown: 'מצב הסנכרון לא ידוע',
       record_excluded: 'הרשומה הוחרגה',
       in_progress: 'בתהליך סנכרון',
+      partially_synced: 'סונכרן חלקית',
     },
     fields: ['מסונכרן עם', 'סטטוס', 'עדכון אחרון'],
   },
@@ -97,7 +102,7 @@ const CASES: { lang: string; locale: keyof typeof EXPECTED }[] = [
 const STATUSES = [...SYNC_STATUSES] as SyncStatus[];
 const SYNCED_AT = new Date(Date.now() - 3 * 60_000);
 
-/** One record with a sync in each of the seven statuses, all synced 3 minutes ago. */
+/** One record with a sync in each of the eight statuses, all synced 3 minutes ago. */
 function allStatusesProvider() {
   const base = oneSync();
   return createMemoryProvider({
@@ -123,7 +128,7 @@ async function waitForLabel(card: IntegrationSyncCard, label: string, message: s
 }
 
 it('checks every status of the contract', () => {
-  expect(STATUSES).to.have.lengthOf(7);
+  expect(STATUSES).to.have.lengthOf(8);
   for (const expected of Object.values(EXPECTED)) expect(Object.keys(expected.statusLabel)).to.have.members(STATUSES);
 });
 

@@ -1,6 +1,9 @@
 // Sync history (`SyncEvent[]`) validation. Loaded with the resync/history actions, on demand.
-import { describe, isObject, ISO_DATE, MAX_TEXT, STATUS_SET } from './normalize.ts';
-import type { NormalizedSyncEvent, SyncStatus } from './types.ts';
+import { STATUS_SET } from './normalize.ts';
+import { createRepair, describe, isObject, ISO_DATE } from './repair.ts';
+import { SYNC_TRIGGERS, type NormalizedSyncEvent, type SyncStatus, type SyncTrigger } from './types.ts';
+
+const TRIGGERS: ReadonlySet<string> = new Set(SYNC_TRIGGERS);
 
 /** Most history entries shown: a history is for a glance, not an audit log. */
 const MAX_HISTORY = 50;
@@ -9,6 +12,7 @@ const MAX_HISTORY = 50;
 export function normalizeHistory(raw: unknown): { events: NormalizedSyncEvent[]; warnings: string[] } {
   if (!Array.isArray(raw)) throw new TypeError(`Invalid sync history: expected an array, got ${describe(raw)}.`);
   const warnings = new Set<string>();
+  const { text } = createRepair((message) => warnings.add(message));
   const events: NormalizedSyncEvent[] = [];
   for (const item of raw) {
     if (events.length >= MAX_HISTORY) break;
@@ -20,9 +24,17 @@ export function normalizeHistory(raw: unknown): { events: NormalizedSyncEvent[];
     if (typeof item.status === 'string' && STATUS_SET.has(item.status)) status = item.status as SyncStatus;
     else warnings.add(`A history entry has an unknown status ${describe(item.status)}; shown as "sync_unknown".`);
     const direction = item.direction === 'inbound' || item.direction === 'outbound' ? item.direction : null;
-    let message = typeof item.message === 'string' ? item.message : null;
-    if (message && message.length > MAX_TEXT) message = `${message.slice(0, MAX_TEXT)}…`;
-    events.push({ at: item.at, status, message, direction });
+    let trigger: SyncTrigger | null = null;
+    if (typeof item.trigger === 'string' && TRIGGERS.has(item.trigger)) trigger = item.trigger as SyncTrigger;
+    else if (item.trigger !== undefined && item.trigger !== null) warnings.add(`A history entry has an unknown trigger ${describe(item.trigger)}; ignored.`);
+    events.push({
+      at: item.at,
+      status,
+      message: text(item.message, 'A history entry message'),
+      direction,
+      trigger,
+      actor: text(item.actor, 'A history entry actor'),
+    });
   }
   return { events, warnings: [...warnings] };
 }

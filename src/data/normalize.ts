@@ -6,7 +6,10 @@ import {
   type NormalizedSync,
   type SyncStatus,
 } from './types.ts';
-import { safeUrl } from './safe-url.ts';
+import { normalizeDetail } from './normalize-detail.ts';
+import { createRepair, describe, isObject } from './repair.ts';
+
+export { describe, isObject, ISO_DATE, MAX_TEXT } from './repair.ts';
 
 export interface NormalizeResult {
   response: NormalizedResponse;
@@ -16,21 +19,6 @@ export interface NormalizeResult {
 
 export const STATUS_SET: ReadonlySet<string> = new Set(SYNC_STATUSES);
 const INTEGRATION_STATES: ReadonlySet<string> = new Set(['active', 'extra_features_required', 'disconnected']);
-// ISO 8601 date or date-time; Date.parse alone accepts far looser strings ("1", "March 7").
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
-// Strings longer than this are cut: a multi-megabyte name helps nobody and slows rendering.
-export const MAX_TEXT = 2000;
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
-}
 
 /** Validates and repairs a provider response. Throws only when `raw` is not an object at all. */
 export function normalizeResponse(raw: unknown): NormalizeResult {
@@ -40,31 +28,8 @@ export function normalizeResponse(raw: unknown): NormalizeResult {
   const warnings = new Set<string>();
   const warn = (message: string) => warnings.add(message);
 
-  const text = (value: unknown, where: string): string | null => {
-    if (value === undefined || value === null) return null;
-    if (typeof value !== 'string') {
-      warn(`${where} should be a string, got ${describe(value)}; ignored.`);
-      return null;
-    }
-    if (value.length > MAX_TEXT) {
-      warn(`${where} is longer than ${MAX_TEXT} characters; shortened.`);
-      return `${value.slice(0, MAX_TEXT)}…`;
-    }
-    return value;
-  };
-  const date = (value: unknown, where: string): string | null => {
-    if (value === undefined || value === null) return null;
-    if (typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))) return value;
-    warn(`${where} is not a valid ISO 8601 date (${describe(value)}); shown as "—".`);
-    return null;
-  };
-  const url = (value: unknown, where: string): string | null => {
-    const candidate = text(value, where);
-    if (candidate === null) return null;
-    const safe = safeUrl(candidate);
-    if (safe === null) warn(`${where} is not an absolute http(s) URL; shown without a link.`);
-    return safe;
-  };
+  const repair = createRepair(warn);
+  const { text, date, url } = repair;
   const list = (value: unknown, where: string): unknown[] => {
     if (value === undefined || value === null) return [];
     if (Array.isArray(value)) return value;
@@ -140,12 +105,7 @@ export function normalizeResponse(raw: unknown): NormalizeResult {
       syncedWith,
       lastSyncedAt: date(item.lastSyncedAt, `${where} lastSyncedAt`),
       nextSyncAt: date(item.nextSyncAt, `${where} nextSyncAt`),
-      detail: {
-        message: text(detail.message, `${where} detail.message`),
-        code: text(detail.code, `${where} detail.code`),
-        url: url(detail.url, `${where} detail.url`),
-        exclusionGroup: text(detail.exclusionGroup, `${where} detail.exclusionGroup`),
-      },
+      detail: normalizeDetail(detail, `${where} detail`, repair),
     });
   }
 

@@ -17,6 +17,7 @@ export const SYNC_STATUSES = [
   'sync_unknown',
   'record_excluded',
   'in_progress',
+  'partially_synced',
 ] as const;
 
 export type SyncStatus = (typeof SYNC_STATUSES)[number];
@@ -30,11 +31,77 @@ export interface Integration {
   settingsUrl?: string | null;
 }
 
+/** Why a sync failed (wire format 1.1); anything else is repaired to `unknown`. */
+export const ERROR_CATEGORIES = [
+  'validation',
+  'missing_data',
+  'duplicate',
+  'permission',
+  'connection',
+  'rate_limit',
+  'conflict',
+  'configuration',
+  'unknown',
+] as const;
+
+export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
+
+/** How one field of a record fared in the last sync (wire format 1.1). */
+export const FIELD_STATUSES = ['synced', 'failed', 'pending', 'differs'] as const;
+
+export type FieldStatus = (typeof FIELD_STATUSES)[number];
+
+/** Which way a field syncs: into the CRM, out to the external system, or both. */
+export type FieldDirection = 'inbound' | 'outbound' | 'both';
+
+/** A field value as the wire carries it. */
+export type FieldValue = string | number | boolean | null;
+
+/** One field of the record, its two values side by side (wire format 1.1). */
+export interface SyncField {
+  /** The field's API name; identifies it (`data-field`). */
+  name: string;
+  /** The name a user knows; defaults to `name`. */
+  label?: string | null;
+  status: FieldStatus;
+  crmValue?: FieldValue;
+  externalValue?: FieldValue;
+  direction?: FieldDirection | null;
+  message?: string | null;
+}
+
+/** What a person can do about a failure. */
+export interface SyncFix {
+  text: string;
+  url?: string | null;
+}
+
+/** The integration's own automatic retry plan. */
+export interface SyncRetryPlan {
+  /** 1-based number of the attempt that failed last. */
+  attempt: number;
+  maxAttempts: number;
+  /** When the next automatic attempt runs (ISO 8601), if one is planned. */
+  nextAt?: string | null;
+}
+
 export interface SyncDetail {
   message?: string | null;
   code?: string | null;
   url?: string | null;
   exclusionGroup?: string | null;
+  /** 1.1: why it failed. */
+  category?: ErrorCategory | null;
+  /** 1.1: whether retrying may help; when absent, `connection` and `rate_limit` are retryable. */
+  retryable?: boolean | null;
+  /** 1.1: what to do. */
+  fix?: SyncFix | null;
+  /** 1.1: what the integration will do next on its own. */
+  retry?: SyncRetryPlan | null;
+  /** 1.1: why the record is excluded (the rule), with `record_excluded`. */
+  exclusionReason?: string | null;
+  /** 1.1: the record's fields, in the order to show them. */
+  fields?: SyncField[] | null;
 }
 
 export interface SyncEntry {
@@ -61,7 +128,16 @@ export interface SyncEvent {
   status: string;
   message?: string | null;
   direction?: 'inbound' | 'outbound' | null;
+  /** 1.1: what started the attempt. */
+  trigger?: SyncTrigger | null;
+  /** 1.1: who asked for it (a person, an API client). */
+  actor?: string | null;
 }
+
+/** What started a sync attempt (wire format 1.1). */
+export const SYNC_TRIGGERS = ['schedule', 'record_change', 'manual', 'api'] as const;
+
+export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
 
 /** Where the card's data comes from. Implement `getSyncStatus`; the rest is optional. */
 export interface SyncDataProvider {
@@ -86,7 +162,35 @@ export interface NormalizedSync {
   /** Valid ISO date string or null ("—"). */
   lastSyncedAt: string | null;
   nextSyncAt: string | null;
-  detail: { message: string | null; code: string | null; url: string | null; exclusionGroup: string | null };
+  detail: NormalizedDetail;
+}
+
+/** A sync's detail after validation. Fields the provider left out are `null` (or `[]` for `fields`). */
+export interface NormalizedDetail {
+  message: string | null;
+  code: string | null;
+  url: string | null;
+  exclusionGroup: string | null;
+  category: ErrorCategory | null;
+  /** As given, else derived from `category` (`connection`, `rate_limit`); `null` when neither is known. */
+  retryable: boolean | null;
+  /** `url` passed `safeUrl`. */
+  fix: { text: string; url: string | null } | null;
+  retry: { attempt: number; maxAttempts: number; nextAt: string | null } | null;
+  exclusionReason: string | null;
+  /** At most `MAX_FIELDS`, in the order given. */
+  fields: NormalizedField[];
+}
+
+export interface NormalizedField {
+  name: string;
+  label: string | null;
+  status: FieldStatus;
+  /** Strings are at most 2,000 characters; anything not a scalar is `null`. */
+  crmValue: FieldValue;
+  externalValue: FieldValue;
+  direction: FieldDirection | null;
+  message: string | null;
 }
 
 export interface NormalizedIntegration {
@@ -109,6 +213,8 @@ export interface NormalizedSyncEvent {
   status: SyncStatus;
   message: string | null;
   direction: 'inbound' | 'outbound' | null;
+  trigger: SyncTrigger | null;
+  actor: string | null;
 }
 
 /** The key a record is cached and deduplicated by. */

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../data/types.ts';
+import type { ErrorCategory, FieldStatus, SyncStatus, SyncTrigger } from '../data/types.ts';
 
 /** Every string the card shows. Other locales are typed against this, so a missing key fails the typecheck. */
 export interface Translation {
@@ -16,7 +16,37 @@ export interface Translation {
     sync_unknown: (integration: string) => string;
     record_excluded: (integration: string, group: string | null) => string;
     in_progress: (integration: string) => string;
+    partially_synced: (integration: string) => string;
   };
+  /** Added to the partially_synced help when the fields are given: "2 fields could not be synced." */
+  failedFields: (count: number, formatted: string) => string;
+  /** Added to the record_excluded help: the rule that excludes the record. */
+  exclusionReason: (reason: string) => string;
+  /** The why of a failure: whether retrying may help, and what kind of failure it is. */
+  category: { retryable: string; needsFix: string; name: Record<ErrorCategory, string> };
+  /** "What to do", before the provider's fix text. */
+  fixLabel: string;
+  /** The integration's own retry plan: "Attempt 4 of 10" (numbers already formatted). */
+  retryAttempt: (attempt: string, maxAttempts: string) => string;
+  /** "next retry in 12 minutes": `relative` is an Intl relative time ("in 12 minutes"). */
+  nextRetry: (relative: string) => string;
+  /** When the planned retry time has passed. */
+  nextRetryDue: string;
+  noMoreRetries: string;
+  /** "Fields (12)", the toggle of the fields view (count already formatted). */
+  fieldsToggle: (count: string) => string;
+  /** Accessible name of one sync's list of fields. */
+  fieldsLabel: (sync: string) => string;
+  /** The CRM side of a field's two values (the other side is named by the integration). */
+  crmValue: string;
+  fieldStatus: Record<FieldStatus, string>;
+  /** How boolean field values read. */
+  yes: string;
+  no: string;
+  /** What started a sync attempt, in the history. */
+  trigger: Record<SyncTrigger, string>;
+  /** Who asked for a sync attempt: "by Jane Cooper". */
+  actor: (actor: string) => string;
   /** Appended to the record_not_synced help when the status links to the sync status page. */
   statusLinkHint: string;
   syncedWith: string;
@@ -43,7 +73,7 @@ export interface Translation {
   historyLoading: string;
   historyEmpty: string;
   historyFailed: (message: string) => string;
-  direction: { inbound: string; outbound: string };
+  direction: { inbound: string; outbound: string; both: string };
   copyDetails: string;
   copied: string;
   copyFailed: string;
@@ -66,6 +96,7 @@ const en: Translation = {
     sync_unknown: 'Sync unknown',
     record_excluded: 'Record excluded',
     in_progress: 'Syncing',
+    partially_synced: 'Partially synced',
   },
   statusHelp: {
     up_to_date: () => 'The record is synced correctly.',
@@ -76,7 +107,38 @@ const en: Translation = {
     record_excluded: (_i, group) =>
       group ? `The record is in the exclusion group “${group}”.` : 'The record is in an exclusion group.',
     in_progress: () => 'A sync of this record is running now.',
+    partially_synced: (i) => `Some fields are synced with ${i}, others could not be.`,
   },
+  failedFields: (count, formatted) => (count === 1 ? '1 field could not be synced.' : `${formatted} fields could not be synced.`),
+  exclusionReason: (reason) => `Reason: ${reason}`,
+  category: {
+    retryable: 'Retrying may help',
+    needsFix: 'Needs a fix',
+    name: {
+      validation: 'Validation rule',
+      missing_data: 'Missing data',
+      duplicate: 'Duplicate',
+      permission: 'Permission',
+      connection: 'Connection',
+      rate_limit: 'Rate limit',
+      conflict: 'Conflict',
+      configuration: 'Configuration',
+      unknown: 'Other error',
+    },
+  },
+  fixLabel: 'What to do',
+  retryAttempt: (attempt, max) => `Attempt ${attempt} of ${max}`,
+  nextRetry: (relative) => `next retry ${relative}`,
+  nextRetryDue: 'next retry due now',
+  noMoreRetries: 'No more automatic retries',
+  fieldsToggle: (count) => `Fields (${count})`,
+  fieldsLabel: (sync) => `Fields of ${sync}`,
+  crmValue: 'CRM',
+  fieldStatus: { synced: 'Synced', failed: 'Failed', pending: 'Pending', differs: 'Differs' },
+  yes: 'Yes',
+  no: 'No',
+  trigger: { schedule: 'Scheduled', record_change: 'Record changed', manual: 'Manual', api: 'API' },
+  actor: (actor) => `by ${actor}`,
   statusLinkHint: 'Select the status to open the sync status page.',
   syncedWith: 'Synced with',
   status: 'Status',
@@ -100,7 +162,7 @@ const en: Translation = {
   historyLoading: 'Loading history…',
   historyEmpty: 'No sync attempts yet.',
   historyFailed: (message) => `The history could not be loaded: ${message}`,
-  direction: { inbound: 'Into the CRM', outbound: 'To the external system' },
+  direction: { inbound: 'Into the CRM', outbound: 'To the external system', both: 'Both ways' },
   copyDetails: 'Copy details',
   copied: 'Copied',
   copyFailed: 'Could not copy',

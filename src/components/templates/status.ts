@@ -13,6 +13,7 @@ export const STATUS_TONE: Record<SyncStatus, Tone> = {
   sync_not_found: 'default',
   sync_unknown: 'default',
   record_not_synced: 'danger',
+  partially_synced: 'warning',
 };
 
 // 16×16 outline icons, one shape per status so the state never rests on colour alone.
@@ -23,6 +24,8 @@ const ICONS: Record<SyncStatus, TemplateResult> = {
   record_not_synced: html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d="M8 1.8l6.5 11.6h-13z"/><path d="M8 6v3.4M8 11.2v.3"/></svg>`,
   record_excluded: html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="6.5"/><path d="M4.8 8h6.4"/></svg>`,
   sync_not_found: html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><circle cx="7" cy="7" r="4.5"/><path d="M10.3 10.3l4 4"/></svg>`,
+  // A half-filled circle: part of the record synced.
+  partially_synced: html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="6.5"/><path d="M8 1.5a6.5 6.5 0 0 0 0 13z" fill="currentColor"/></svg>`,
   sync_unknown: html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="6.5"/><path d="M6.2 6.2a1.9 1.9 0 1 1 2.6 1.8c-.5.2-.8.6-.8 1.1v.4M8 11.4v.3"/></svg>`,
 };
 
