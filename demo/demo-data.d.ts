@@ -9,11 +9,37 @@ export interface Integration {
   settingsUrl?: string | null;
 }
 
+export interface SyncField {
+  name: string;
+  label?: string | null;
+  status: 'synced' | 'failed' | 'pending' | 'differs';
+  crmValue?: string | number | boolean | null;
+  externalValue?: string | number | boolean | null;
+  direction?: 'inbound' | 'outbound' | 'both' | null;
+  message?: string | null;
+}
+
 export interface SyncDetail {
   message: string | null;
   code: string | null;
   url: string | null;
   exclusionGroup: string | null;
+  /** Wire format 1.1. */
+  category?: 'validation' | 'missing_data' | 'duplicate' | 'permission' | 'connection' | 'rate_limit' | 'conflict' | 'configuration' | 'unknown' | null;
+  retryable?: boolean | null;
+  fix?: { text: string; url?: string | null } | null;
+  retry?: { attempt: number; maxAttempts: number; nextAt?: string | null } | null;
+  exclusionReason?: string | null;
+  fields?: SyncField[] | null;
+}
+
+export interface SyncEvent {
+  at: string;
+  status: string;
+  message: string | null;
+  direction: 'inbound' | 'outbound' | null;
+  trigger?: 'schedule' | 'record_change' | 'manual' | 'api' | null;
+  actor?: string | null;
 }
 
 export interface Sync {
@@ -32,5 +58,9 @@ export interface SyncStatusResponse { integrations: Integration[]; syncs: Sync[]
 export interface DemoRecordListItem { objectType: string; objectId: string; title: string }
 
 export const FAILING_RECORD: Readonly<{ objectType: 'company'; objectId: '500' }>;
+/** The record with every part of wire format 1.1 at once. */
+export const WORST_DAY_RECORD: Readonly<{ objectType: 'company'; objectId: '46' }>;
 export const demoRecordList: DemoRecordListItem[];
 export function demoRecords(now?: number): Record<string, SyncStatusResponse>;
+/** A plausible history for one sync of a demo record, newest first, with triggers and actors. */
+export function demoHistory(sync: Sync, now?: number): SyncEvent[];

@@ -2,12 +2,12 @@
 // records, with what a real integration would add: resyncs that run for a while, a sync history,
 // change notifications, and one record whose lookups fail. `createSyncStatusHandler` serves it
 // (demo/api-middleware.js); nothing here knows about HTTP.
-import { demoRecords, FAILING_RECORD } from './demo-data.js';
+import { demoHistory, demoRecords, FAILING_RECORD } from './demo-data.js';
 
 /**
  * @typedef {import('./demo-data.js').RecordRef} RecordRef
  * @typedef {import('./demo-data.js').SyncStatusResponse} SyncStatusResponse
- * @typedef {{ at: string, status: string, message: string | null, direction: 'inbound' | 'outbound' }} SyncEvent
+ * @typedef {import('./demo-data.js').SyncEvent} SyncEvent
  */
 
 const EMPTY = Object.freeze({ integrations: [], syncs: [] });
@@ -49,17 +49,12 @@ export function createDemoSource({ records = () => demoRecords(), resyncDelayMs 
     if (!sync) throw sourceError(`No sync "${syncId}" on this record`, 404);
     return sync;
   };
-  /** A plausible past: the current status now, successful syncs before it. @param {RecordRef} record @param {any} sync */
+  /** A plausible past (demoHistory): the current status now, successful syncs before it. @param {RecordRef} record @param {any} sync */
   const historyOf = (record, sync) => {
     const key = `${keyOf(record)}|${sync.id}`;
     let events = histories.get(key);
     if (!events) {
-      const last = Date.parse(sync.lastSyncedAt ?? '') || Date.now() - 3600_000;
-      events = [
-        { at: new Date(last).toISOString(), status: sync.status, message: sync.detail?.message ?? null, direction: 'outbound' },
-        { at: new Date(last - 86_400_000).toISOString(), status: 'up_to_date', message: null, direction: 'inbound' },
-        { at: new Date(last - 3 * 86_400_000).toISOString(), status: 'up_to_date', message: null, direction: 'outbound' },
-      ];
+      events = demoHistory(sync);
       histories.set(key, events);
     }
     return events;
@@ -83,11 +78,11 @@ export function createDemoSource({ records = () => demoRecords(), resyncDelayMs 
     async resync(record, syncId) {
       const sync = syncOf(record, syncId);
       historyOf(record, sync);
-      update(record, sync.id, { status: 'in_progress' }, { at: new Date().toISOString(), status: 'in_progress', message: 'Resync requested from the CRM', direction: 'outbound' });
+      update(record, sync.id, { status: 'in_progress' }, { at: new Date().toISOString(), status: 'in_progress', message: 'Resync requested from the CRM', direction: 'outbound', trigger: 'manual', actor: null });
       setTimeout(() => {
         const at = new Date().toISOString();
         const done = { status: 'up_to_date', lastSyncedAt: at, detail: { message: null, code: null, url: null, exclusionGroup: null } };
-        update(record, sync.id, done, { at, status: 'up_to_date', message: 'Synced after a manual resync', direction: 'outbound' });
+        update(record, sync.id, done, { at, status: 'up_to_date', message: 'Synced after a manual resync', direction: 'outbound', trigger: 'manual', actor: null });
       }, resyncDelayMs).unref?.();
     },
     /** @param {RecordRef} record @param {string} syncId */
