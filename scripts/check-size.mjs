@@ -15,7 +15,10 @@ import { gzipSync } from 'node:zlib';
 export const BUDGET = { firstLoad: 16 * 1024, all: 24 * 1024 };
 // Raised from 18.75 / 34.25 by automatic recovery (+0.6 KB first load: transient-error fields,
 // Retry-After, the retry policy). It cannot load on demand: it must work while the network does not.
-export const CEILING = { firstLoad: 19.25 * 1024, all: 34.75 * 1024 };
+// Raised again for wire format 1.1 (issue 16): its repair of the new detail fields runs on every
+// response (+1.1 KB first load, with the partially_synced label and icon); each locale chunk
+// carries the strings of the 1.1 parts (+0.45 KB each, on demand).
+export const CEILING = { firstLoad: 20.5 * 1024, all: 39.25 * 1024 };
 const ENTRY = 'integration-sync-card.js';
 
 export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;

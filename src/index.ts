@@ -6,6 +6,7 @@ export { IntegrationSyncCard } from './components/integration-sync-card.ts';
 // The data layer, also its own entry point (`integration-sync-card/providers`).
 export * from './providers.ts';
 export { registerTranslation, type Translation } from './i18n/localize.ts';
+export type { DetailTranslation } from './i18n/en-detail.ts';
 export type * from './events.ts';
 
 // Typed `document.querySelector('integration-sync-card')` / `createElement(…)` for everyone who

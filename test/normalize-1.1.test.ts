@@ -80,14 +80,14 @@ describe('wire format 1.1: normalisation', () => {
     it('repairs an unknown category to "unknown" (not retryable) with a warning', () => {
       const { detail, warnings } = detailOf({ category: 'cosmic_rays' });
       expect(detail).to.include({ category: 'unknown', retryable: false });
-      expect(warnings).to.deep.equal(['Sync "netsuite:customer" detail.category "cosmic_rays" is not a known category; treated as "unknown".']);
+      expect(warnings).to.deep.equal(['Sync "netsuite:customer" detail.category "cosmic_rays" is not one of validation, missing_data, duplicate, permission, connection, rate_limit, conflict, configuration, unknown; treated as "unknown".']);
       expect(detailOf({ category: 42 }).detail.category).to.equal('unknown');
     });
 
     it('ignores a retryable that is not a boolean, with a warning, and judges from the category', () => {
       const { detail, warnings } = detailOf({ category: 'connection', retryable: 'no' });
       expect(detail.retryable).to.equal(true);
-      expect(warnings).to.deep.equal(['Sync "netsuite:customer" detail.retryable should be a boolean, got "no"; judged from the category.']);
+      expect(warnings).to.deep.equal(['Sync "netsuite:customer" detail.retryable should be a boolean, got "no"; ignored.']);
       expect(detailOf({ retryable: 1 }).detail.retryable).to.equal(null);
     });
   });
@@ -186,7 +186,7 @@ describe('wire format 1.1: normalisation', () => {
             good('a', { crmValue: 'duplicate' }),
             null,
             good('f', { crmValue: Number.NaN }),
-            good('g'),
+            { name: 'g', crmValue: 'no status' },
           ],
         },
         'partially_synced',
@@ -198,17 +198,18 @@ describe('wire format 1.1: normalisation', () => {
       expect(detail.fields.find((field) => field.name === "d")).to.include({ crmValue: null, externalValue: null });
       expect(detail.fields.find((field) => field.name === 'e')).to.include({ label: null, message: null, crmValue: 'e' });
       expect(detail.fields.find((field) => field.name === 'f')!.crmValue).to.equal(null);
+      expect(detail.fields.find((field) => field.name === 'g')).to.include({ status: 'pending', crmValue: 'no status' });
       const where = 'Sync "netsuite:customer" detail';
       expect(warnings).to.have.members([
-        `${where}.fields: skipped an entry without a string "name".`,
-        `${where} field "b" has an unknown status "broken"; shown as "pending".`,
-        `${where} field "c" has an unknown direction "sideways"; ignored.`,
-        `${where} field "d" crmValue should be a string, number or boolean, got an object; shown as "—".`,
-        `${where} field "d" externalValue should be a string, number or boolean, got an array; shown as "—".`,
+        `${where}.fields: skipped an entry without a string "name", or with a name already seen.`,
+        `${where} field "b" status "broken" is not one of synced, failed, pending, differs; shown as "pending".`,
+        `${where} field "c" direction "sideways" is not one of inbound, outbound, both; ignored.`,
+        `${where} field "d" crmValue should be a string, number or boolean, got an object; ignored.`,
+        `${where} field "d" externalValue should be a string, number or boolean, got an array; ignored.`,
         `${where} field "e" label should be a string, got number 42; ignored.`,
         `${where} field "e" message should be a string, got an array; ignored.`,
-        `${where}.fields: skipped a duplicate field "a".`,
-        `${where} field "f" crmValue should be a string, number or boolean, got number NaN; shown as "—".`,
+        `${where} field "f" crmValue should be a string, number or boolean, got number NaN; ignored.`,
+        `${where} field "g" status "(none)" is not one of synced, failed, pending, differs; shown as "pending".`,
       ]);
     });
 
@@ -251,10 +252,10 @@ describe('wire format 1.1: normalisation', () => {
     const syncs = ['a', 'b'].map((id) => ({ id, integrationId: 'netsuite', status: 'record_not_synced', detail: { category: 'bogus', fields: [1, 2, 3] } }));
     const { warnings } = normalizeResponse({ integrations: [], syncs });
     expect(warnings).to.deep.equal([
-      'Sync "a" detail.category "bogus" is not a known category; treated as "unknown".',
-      'Sync "a" detail.fields: skipped an entry without a string "name".',
-      'Sync "b" detail.category "bogus" is not a known category; treated as "unknown".',
-      'Sync "b" detail.fields: skipped an entry without a string "name".',
+      'Sync "a" detail.category "bogus" is not one of validation, missing_data, duplicate, permission, connection, rate_limit, conflict, configuration, unknown; treated as "unknown".',
+      'Sync "a" detail.fields: skipped an entry without a string "name", or with a name already seen.',
+      'Sync "b" detail.category "bogus" is not one of validation, missing_data, duplicate, permission, connection, rate_limit, conflict, configuration, unknown; treated as "unknown".',
+      'Sync "b" detail.fields: skipped an entry without a string "name", or with a name already seen.',
     ]);
   });
 

@@ -1,7 +1,7 @@
-import type { Translation } from './en.ts';
+import type { DetailTranslation, Translation } from './en.ts';
 
 // German CRM/ERP vocabulary: "Datensatz" (record), "Synchronisierung" (sync), formal "Sie".
-const de: Translation = {
+const de: Translation & { detail: DetailTranslation } = {
   $code: 'de',
   $dir: 'ltr',
   statusLabel: {
@@ -28,34 +28,37 @@ const de: Translation = {
   failedFields: (count, formatted) =>
     count === 1 ? '1 Feld konnte nicht synchronisiert werden.' : `${formatted} Felder konnten nicht synchronisiert werden.`,
   exclusionReason: (reason) => `Grund: ${reason}`,
-  category: {
-    retryable: 'Erneuter Versuch kann helfen',
-    needsFix: 'Korrektur erforderlich',
-    name: {
-      validation: 'Validierungsregel',
-      missing_data: 'Fehlende Daten',
-      duplicate: 'Duplikat',
-      permission: 'Berechtigung',
-      connection: 'Verbindung',
-      rate_limit: 'Ratenlimit',
-      conflict: 'Konflikt',
-      configuration: 'Konfiguration',
-      unknown: 'Anderer Fehler',
+  detail: {
+    category: {
+      retryable: 'Erneuter Versuch kann helfen',
+      needsFix: 'Korrektur erforderlich',
+      name: {
+        validation: 'Validierungsregel',
+        missing_data: 'Fehlende Daten',
+        duplicate: 'Duplikat',
+        permission: 'Berechtigung',
+        connection: 'Verbindung',
+        rate_limit: 'Ratenlimit',
+        conflict: 'Konflikt',
+        configuration: 'Konfiguration',
+        unknown: 'Anderer Fehler',
+      },
     },
+    fixLabel: 'Was zu tun ist',
+    retryAttempt: (attempt, max) => `Versuch ${attempt} von ${max}`,
+    nextRetry: (relative) => `nächster Versuch ${relative}`,
+    nextRetryDue: 'nächster Versuch steht an',
+    noMoreRetries: 'Keine weiteren automatischen Versuche',
+    fieldsToggle: (count) => `Felder (${count})`,
+    fieldsLabel: (sync) => `Felder von ${sync}`,
+    crmValue: 'CRM',
+    fieldStatus: { synced: 'Synchronisiert', failed: 'Fehlgeschlagen', pending: 'Ausstehend', differs: 'Abweichend' },
+    yes: 'Ja',
+    no: 'Nein',
+    trigger: { schedule: 'Geplant', record_change: 'Datensatz geändert', manual: 'Manuell', api: 'API' },
+    actor: (actor) => `von ${actor}`,
+    fieldDirection: { inbound: 'Ins CRM', outbound: 'Ins externe System', both: 'In beide Richtungen' },
   },
-  fixLabel: 'Was zu tun ist',
-  retryAttempt: (attempt, max) => `Versuch ${attempt} von ${max}`,
-  nextRetry: (relative) => `nächster Versuch ${relative}`,
-  nextRetryDue: 'nächster Versuch steht an',
-  noMoreRetries: 'Keine weiteren automatischen Versuche',
-  fieldsToggle: (count) => `Felder (${count})`,
-  fieldsLabel: (sync) => `Felder von ${sync}`,
-  crmValue: 'CRM',
-  fieldStatus: { synced: 'Synchronisiert', failed: 'Fehlgeschlagen', pending: 'Ausstehend', differs: 'Abweichend' },
-  yes: 'Ja',
-  no: 'Nein',
-  trigger: { schedule: 'Geplant', record_change: 'Datensatz geändert', manual: 'Manuell', api: 'API' },
-  actor: (actor) => `von ${actor}`,
   statusLinkHint: 'Wählen Sie den Status aus, um die Seite zum Synchronisierungsstatus zu öffnen.',
   syncedWith: 'Synchronisiert mit',
   status: 'Status',
@@ -80,7 +83,7 @@ const de: Translation = {
   historyLoading: 'Verlauf wird geladen…',
   historyEmpty: 'Noch keine Synchronisierungsversuche.',
   historyFailed: (message) => `Der Verlauf konnte nicht geladen werden: ${message}`,
-  direction: { inbound: 'Ins CRM', outbound: 'Ins externe System', both: 'In beide Richtungen' },
+  direction: { inbound: 'Ins CRM', outbound: 'Ins externe System' },
   copyDetails: 'Details kopieren',
   copied: 'Kopiert',
   copyFailed: 'Kopieren fehlgeschlagen',

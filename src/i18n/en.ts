@@ -1,4 +1,5 @@
-import type { ErrorCategory, FieldStatus, SyncStatus, SyncTrigger } from '../data/types.ts';
+import type { SyncStatus } from '../data/types.ts';
+import type { DetailTranslation } from './en-detail.ts';
 
 /** Every string the card shows. Other locales are typed against this, so a missing key fails the typecheck. */
 export interface Translation {
@@ -22,31 +23,11 @@ export interface Translation {
   failedFields: (count: number, formatted: string) => string;
   /** Added to the record_excluded help: the rule that excludes the record. */
   exclusionReason: (reason: string) => string;
-  /** The why of a failure: whether retrying may help, and what kind of failure it is. */
-  category: { retryable: string; needsFix: string; name: Record<ErrorCategory, string> };
-  /** "What to do", before the provider's fix text. */
-  fixLabel: string;
-  /** The integration's own retry plan: "Attempt 4 of 10" (numbers already formatted). */
-  retryAttempt: (attempt: string, maxAttempts: string) => string;
-  /** "next retry in 12 minutes": `relative` is an Intl relative time ("in 12 minutes"). */
-  nextRetry: (relative: string) => string;
-  /** When the planned retry time has passed. */
-  nextRetryDue: string;
-  noMoreRetries: string;
-  /** "Fields (12)", the toggle of the fields view (count already formatted). */
-  fieldsToggle: (count: string) => string;
-  /** Accessible name of one sync's list of fields. */
-  fieldsLabel: (sync: string) => string;
-  /** The CRM side of a field's two values (the other side is named by the integration). */
-  crmValue: string;
-  fieldStatus: Record<FieldStatus, string>;
-  /** How boolean field values read. */
-  yes: string;
-  no: string;
-  /** What started a sync attempt, in the history. */
-  trigger: Record<SyncTrigger, string>;
-  /** Who asked for a sync attempt: "by Jane Cooper". */
-  actor: (actor: string) => string;
+  /**
+   * The strings of the 1.1 parts (why, what next, fields, history triggers). Built-in locales
+   * other than English carry them; English ones load with those parts (`./en-detail.ts`).
+   */
+  detail?: DetailTranslation;
   /** Appended to the record_not_synced help when the status links to the sync status page. */
   statusLinkHint: string;
   syncedWith: string;
@@ -73,7 +54,7 @@ export interface Translation {
   historyLoading: string;
   historyEmpty: string;
   historyFailed: (message: string) => string;
-  direction: { inbound: string; outbound: string; both: string };
+  direction: { inbound: string; outbound: string };
   copyDetails: string;
   copied: string;
   copyFailed: string;
@@ -111,34 +92,6 @@ const en: Translation = {
   },
   failedFields: (count, formatted) => (count === 1 ? '1 field could not be synced.' : `${formatted} fields could not be synced.`),
   exclusionReason: (reason) => `Reason: ${reason}`,
-  category: {
-    retryable: 'Retrying may help',
-    needsFix: 'Needs a fix',
-    name: {
-      validation: 'Validation rule',
-      missing_data: 'Missing data',
-      duplicate: 'Duplicate',
-      permission: 'Permission',
-      connection: 'Connection',
-      rate_limit: 'Rate limit',
-      conflict: 'Conflict',
-      configuration: 'Configuration',
-      unknown: 'Other error',
-    },
-  },
-  fixLabel: 'What to do',
-  retryAttempt: (attempt, max) => `Attempt ${attempt} of ${max}`,
-  nextRetry: (relative) => `next retry ${relative}`,
-  nextRetryDue: 'next retry due now',
-  noMoreRetries: 'No more automatic retries',
-  fieldsToggle: (count) => `Fields (${count})`,
-  fieldsLabel: (sync) => `Fields of ${sync}`,
-  crmValue: 'CRM',
-  fieldStatus: { synced: 'Synced', failed: 'Failed', pending: 'Pending', differs: 'Differs' },
-  yes: 'Yes',
-  no: 'No',
-  trigger: { schedule: 'Scheduled', record_change: 'Record changed', manual: 'Manual', api: 'API' },
-  actor: (actor) => `by ${actor}`,
   statusLinkHint: 'Select the status to open the sync status page.',
   syncedWith: 'Synced with',
   status: 'Status',
@@ -162,7 +115,7 @@ const en: Translation = {
   historyLoading: 'Loading history…',
   historyEmpty: 'No sync attempts yet.',
   historyFailed: (message) => `The history could not be loaded: ${message}`,
-  direction: { inbound: 'Into the CRM', outbound: 'To the external system', both: 'Both ways' },
+  direction: { inbound: 'Into the CRM', outbound: 'To the external system' },
   copyDetails: 'Copy details',
   copied: 'Copied',
   copyFailed: 'Could not copy',
@@ -172,3 +125,4 @@ const en: Translation = {
 };
 
 export default en;
+export type { DetailTranslation };

@@ -1,8 +1,8 @@
-import type { Translation } from './en.ts';
+import type { DetailTranslation, Translation } from './en.ts';
 
 // Spanish CRM/ERP vocabulary: "registro" (record), "sincronización" (sync), informal "tú" as in
 // current business software.
-const es: Translation = {
+const es: Translation & { detail: DetailTranslation } = {
   $code: 'es',
   $dir: 'ltr',
   statusLabel: {
@@ -30,34 +30,37 @@ const es: Translation = {
   failedFields: (count, formatted) =>
     count === 1 ? 'No se pudo sincronizar 1 campo.' : `No se pudieron sincronizar ${formatted} campos.`,
   exclusionReason: (reason) => `Motivo: ${reason}`,
-  category: {
-    retryable: 'Reintentar puede ayudar',
-    needsFix: 'Requiere una corrección',
-    name: {
-      validation: 'Regla de validación',
-      missing_data: 'Faltan datos',
-      duplicate: 'Duplicado',
-      permission: 'Permiso',
-      connection: 'Conexión',
-      rate_limit: 'Límite de solicitudes',
-      conflict: 'Conflicto',
-      configuration: 'Configuración',
-      unknown: 'Otro error',
+  detail: {
+    category: {
+      retryable: 'Reintentar puede ayudar',
+      needsFix: 'Requiere una corrección',
+      name: {
+        validation: 'Regla de validación',
+        missing_data: 'Faltan datos',
+        duplicate: 'Duplicado',
+        permission: 'Permiso',
+        connection: 'Conexión',
+        rate_limit: 'Límite de solicitudes',
+        conflict: 'Conflicto',
+        configuration: 'Configuración',
+        unknown: 'Otro error',
+      },
     },
+    fixLabel: 'Qué hacer',
+    retryAttempt: (attempt, max) => `Intento ${attempt} de ${max}`,
+    nextRetry: (relative) => `próximo reintento ${relative}`,
+    nextRetryDue: 'próximo reintento en breve',
+    noMoreRetries: 'No hay más reintentos automáticos',
+    fieldsToggle: (count) => `Campos (${count})`,
+    fieldsLabel: (sync) => `Campos de ${sync}`,
+    crmValue: 'CRM',
+    fieldStatus: { synced: 'Sincronizado', failed: 'Error', pending: 'Pendiente', differs: 'Diferente' },
+    yes: 'Sí',
+    no: 'No',
+    trigger: { schedule: 'Programada', record_change: 'Registro modificado', manual: 'Manual', api: 'API' },
+    actor: (actor) => `por ${actor}`,
+    fieldDirection: { inbound: 'Hacia el CRM', outbound: 'Hacia el sistema externo', both: 'En ambos sentidos' },
   },
-  fixLabel: 'Qué hacer',
-  retryAttempt: (attempt, max) => `Intento ${attempt} de ${max}`,
-  nextRetry: (relative) => `próximo reintento ${relative}`,
-  nextRetryDue: 'próximo reintento en breve',
-  noMoreRetries: 'No hay más reintentos automáticos',
-  fieldsToggle: (count) => `Campos (${count})`,
-  fieldsLabel: (sync) => `Campos de ${sync}`,
-  crmValue: 'CRM',
-  fieldStatus: { synced: 'Sincronizado', failed: 'Error', pending: 'Pendiente', differs: 'Diferente' },
-  yes: 'Sí',
-  no: 'No',
-  trigger: { schedule: 'Programada', record_change: 'Registro modificado', manual: 'Manual', api: 'API' },
-  actor: (actor) => `por ${actor}`,
   statusLinkHint: 'Selecciona el estado para abrir la página de estado de la sincronización.',
   syncedWith: 'Sincronizado con',
   status: 'Estado',
@@ -82,7 +85,7 @@ const es: Translation = {
   historyLoading: 'Cargando el historial…',
   historyEmpty: 'Aún no hay intentos de sincronización.',
   historyFailed: (message) => `No se pudo cargar el historial: ${message}`,
-  direction: { inbound: 'Hacia el CRM', outbound: 'Hacia el sistema externo', both: 'En ambos sentidos' },
+  direction: { inbound: 'Hacia el CRM', outbound: 'Hacia el sistema externo' },
   copyDetails: 'Copiar detalles',
   copied: 'Copiado',
   copyFailed: 'No se pudo copiar',

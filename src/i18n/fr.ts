@@ -1,7 +1,7 @@
-import type { Translation } from './en.ts';
+import type { DetailTranslation, Translation } from './en.ts';
 
 // Status and field labels are the seed's (the CRM's French help centre), word for word.
-const fr: Translation = {
+const fr: Translation & { detail: DetailTranslation } = {
   $code: 'fr',
   $dir: 'ltr',
   statusLabel: {
@@ -31,34 +31,37 @@ const fr: Translation = {
   failedFields: (count, formatted) =>
     count === 1 ? "1 champ n'a pas pu être synchronisé." : `${formatted} champs n'ont pas pu être synchronisés.`,
   exclusionReason: (reason) => `Motif : ${reason}`,
-  category: {
-    retryable: 'Réessayer peut aider',
-    needsFix: 'Correction nécessaire',
-    name: {
-      validation: 'Règle de validation',
-      missing_data: 'Données manquantes',
-      duplicate: 'Doublon',
-      permission: 'Autorisation',
-      connection: 'Connexion',
-      rate_limit: 'Limite de requêtes',
-      conflict: 'Conflit',
-      configuration: 'Configuration',
-      unknown: 'Autre erreur',
+  detail: {
+    category: {
+      retryable: 'Réessayer peut aider',
+      needsFix: 'Correction nécessaire',
+      name: {
+        validation: 'Règle de validation',
+        missing_data: 'Données manquantes',
+        duplicate: 'Doublon',
+        permission: 'Autorisation',
+        connection: 'Connexion',
+        rate_limit: 'Limite de requêtes',
+        conflict: 'Conflit',
+        configuration: 'Configuration',
+        unknown: 'Autre erreur',
+      },
     },
+    fixLabel: 'Que faire',
+    retryAttempt: (attempt, max) => `Tentative ${attempt} sur ${max}`,
+    nextRetry: (relative) => `prochaine tentative ${relative}`,
+    nextRetryDue: 'prochaine tentative imminente',
+    noMoreRetries: 'Plus de nouvelle tentative automatique',
+    fieldsToggle: (count) => `Champs (${count})`,
+    fieldsLabel: (sync) => `Champs de ${sync}`,
+    crmValue: 'CRM',
+    fieldStatus: { synced: 'Synchronisé', failed: 'Échec', pending: 'En attente', differs: 'Différent' },
+    yes: 'Oui',
+    no: 'Non',
+    trigger: { schedule: 'Planifiée', record_change: 'Fiche modifiée', manual: 'Manuelle', api: 'API' },
+    actor: (actor) => `par ${actor}`,
+    fieldDirection: { inbound: 'Vers le CRM', outbound: 'Vers le système externe', both: 'Dans les deux sens' },
   },
-  fixLabel: 'Que faire',
-  retryAttempt: (attempt, max) => `Tentative ${attempt} sur ${max}`,
-  nextRetry: (relative) => `prochaine tentative ${relative}`,
-  nextRetryDue: 'prochaine tentative imminente',
-  noMoreRetries: 'Plus de nouvelle tentative automatique',
-  fieldsToggle: (count) => `Champs (${count})`,
-  fieldsLabel: (sync) => `Champs de ${sync}`,
-  crmValue: 'CRM',
-  fieldStatus: { synced: 'Synchronisé', failed: 'Échec', pending: 'En attente', differs: 'Différent' },
-  yes: 'Oui',
-  no: 'Non',
-  trigger: { schedule: 'Planifiée', record_change: 'Fiche modifiée', manual: 'Manuelle', api: 'API' },
-  actor: (actor) => `par ${actor}`,
   statusLinkHint: 'Sélectionnez le statut pour accéder à la page de statut de synchronisation.',
   syncedWith: 'Synchronisation avec',
   status: 'Statut',
@@ -83,7 +86,7 @@ const fr: Translation = {
   historyLoading: "Chargement de l'historique…",
   historyEmpty: 'Aucune tentative de synchronisation pour le moment.',
   historyFailed: (message) => `L'historique n'a pas pu être chargé : ${message}`,
-  direction: { inbound: 'Vers le CRM', outbound: 'Vers le système externe', both: 'Dans les deux sens' },
+  direction: { inbound: 'Vers le CRM', outbound: 'Vers le système externe' },
   copyDetails: 'Copier les détails',
   copied: 'Copié',
   copyFailed: 'Copie impossible',
