@@ -75,8 +75,9 @@ describe('routes', () => {
     const { status, body } = await getJson(`${api.base}/history?objectType=company&objectId=42&syncId=netsuite%3Acustomer`);
     assert.equal(status, 200);
     assert.deepEqual(body, [
-      { at: '2026-11-28T09:24:22Z', status: 'record_not_synced', message: 'Missing subsidiary', direction: 'outbound' },
-      { at: '2026-11-27T09:24:22Z', status: 'sync_unknown', message: null, direction: null },
+      // trigger and actor (wire format 1.1) are null when the source does not say.
+      { at: '2026-11-28T09:24:22Z', status: 'record_not_synced', message: 'Missing subsidiary', direction: 'outbound', trigger: null, actor: null },
+      { at: '2026-11-27T09:24:22Z', status: 'sync_unknown', message: null, direction: null, trigger: null, actor: null },
     ]);
     assert.equal((await getJson(`${api.base}/history?objectType=company&objectId=42`)).status, 400, 'syncId is required');
   });
