@@ -2,7 +2,7 @@
 // Same plugins and minification as the CDN bundle (vite.config.ts), as a page instead of a library.
 // Run by `npm run build` (`vite build -c vite.embed.config.ts`); `vite -c vite.embed.config.ts`
 // serves the page in development (with the demo API at /api/sync-status).
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig, type Plugin } from 'vite';
 import base from './vite.config.ts';
@@ -27,7 +27,15 @@ function embedPage(): Plugin {
     },
     transformIndexHtml(html) {
       const endpoint = process.env.ISC_EMBED_ENDPOINT ?? DEFAULT_EMBED_ENDPOINT;
-      return html.replace('%ISC_EMBED_ENDPOINT%', escapeAttribute(endpoint));
+      // The parent origins messages may go to: only when set (without the meta, messages go to `*`).
+      const parents = process.env.ISC_PARENT_ORIGIN?.trim();
+      return html
+        .replace('%ISC_EMBED_ENDPOINT%', escapeAttribute(endpoint))
+        .replace('<!-- %ISC_PARENT_ORIGIN% -->', parents ? `<meta name="isc-parent-origin" content="${escapeAttribute(parents)}" />` : '');
+    },
+    // The response headers the page needs (CSP frame-ancestors, Referrer-Policy…), beside it.
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'embed.headers.json', source: readFileSync(fileURLToPath(new URL('./src/embed/embed.headers.json', import.meta.url)), 'utf8') });
     },
   };
 }

@@ -6,6 +6,8 @@ import type { RecordRef } from './types.ts';
 
 export interface StreamOptions {
   credentials?: RequestCredentials;
+  /** A bearer token for the stream, read at each connection and sent as its `token` query parameter. */
+  token?: () => Promise<string | undefined>;
   /** Reconnect delays: the provider's retry policy (its `retries` does not apply: streams never give up). */
   policy: RetryPolicy;
   random?: () => number;
@@ -71,15 +73,14 @@ let openStreams = 0;
  * back spread out, not all at once. Streams never give up. Returns the unsubscribe function.
  */
 function subscribeToEvents(url: string, onChange: () => void, options: StreamOptions): () => void {
-  const { credentials, policy, random = Math.random, clock = systemClock } = options;
+  const { credentials, policy, token, random = Math.random, clock = systemClock } = options;
   let source: EventSource | undefined;
   let timer: unknown;
   let attempt = 0;
   let dropped = false;
   let stopped = false;
-  const connect = () => {
-    timer = undefined;
-    source = new EventSource(url, { withCredentials: credentials === 'include' });
+  const open = (target: string) => {
+    source = new EventSource(target, { withCredentials: credentials === 'include' });
     source.onopen = () => {
       // A reconnection may have missed changes: treat it as one.
       if (dropped) onChange();
@@ -95,6 +96,25 @@ function subscribeToEvents(url: string, onChange: () => void, options: StreamOpt
       attempt += 1;
       timer = clock.setTimeout(connect, backoffDelay(attempt, policy, random));
     };
+  };
+  const connect = () => {
+    timer = undefined;
+    if (!token) return open(url);
+    // NOTE: the stream's key stays the URL without the token, so a refreshed token reuses it.
+    const retryLater = () => {
+      attempt += 1;
+      timer = clock.setTimeout(connect, backoffDelay(attempt, policy, random));
+    };
+    token().then(
+      (value) => {
+        if (stopped) return;
+        if (!value) return open(url);
+        open(`${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(value)}`);
+      },
+      () => {
+        if (!stopped) retryLater();
+      },
+    );
   };
   openStreams += 1;
   connect();

@@ -11,6 +11,13 @@ export interface RestProviderOptions {
   endpoint: string;
   /** Extra request headers (e.g. an `Authorization` token). Never included in error messages. */
   headers?: Record<string, string>;
+  /**
+   * An embed token (or any bearer token), sent as `Authorization: Bearer <token>` with every
+   * request and as the `token` query parameter of the live event stream (EventSource sends no
+   * headers). A function is called per request (and per stream connection), sync or async, so a
+   * host can refresh the token. Never included in error messages.
+   */
+  token?: string | (() => string | Promise<string>);
   /** `fetch` credentials mode (default: the browser's, `same-origin`). */
   credentials?: RequestCredentials;
   /** Milliseconds before a request fails with a timeout error (default 10000). */
@@ -69,7 +76,8 @@ function withQuery(endpoint: string, params: Record<string, string | undefined>)
  * `GET {endpoint}?objectType=…&objectId=…[&portalId=…]`.
  */
 export function createRestProvider(options: RestProviderOptions): SyncDataProvider {
-  const { endpoint, headers, credentials, timeoutMs = 10000, live = false, batch, cache, retry } = options;
+  const { endpoint, headers, token, credentials, timeoutMs = 10000, live = false, batch, cache, retry } = options;
+  const currentToken = token === undefined ? undefined : async () => (typeof token === 'function' ? await token() : token);
   const retryPolicy = resolveRetryPolicy(retry);
   const base = endpoint.replace(/\/+$/, '');
   const recordQuery = (record: RecordRef) => ({
@@ -92,11 +100,24 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
       new SyncRequestError(`Sync status request to ${shownUrl(url)} failed: ${cause}`, details);
     const timeout = () => fail(`no answer within ${timeoutMs} ms (timeout).`, { transient: true });
     try {
+      let bearer: string | undefined;
+      if (currentToken) {
+        try {
+          bearer = await currentToken();
+        } catch {
+          throw fail('the token could not be obtained.', { transient: false });
+        }
+      }
       let response: Response;
       try {
         response = await fetch(url, {
           ...init,
-          headers: { Accept: 'application/json', ...headers, ...(init.headers as Record<string, string>) },
+          headers: {
+            Accept: 'application/json',
+            ...headers,
+            ...(init.headers as Record<string, string>),
+            ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+          },
           credentials,
           signal: controller.signal,
         });
@@ -186,6 +207,7 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
         createEventStreams((subscribed) => withQuery(`${base}/events`, recordQuery(subscribed)), (changed) => invalidate(provider, changed), {
           credentials,
           policy: retryPolicy,
+          token: currentToken,
         }),
       );
       void streams.then((loaded) => {

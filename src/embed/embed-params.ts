@@ -95,3 +95,36 @@ export function readEmbedConfig(pageUrl: string, configuredEndpoint: string | nu
     modal: param(query, 'modal') === '1' || param(query, 'modal') === 'true',
   };
 }
+
+/** Longest token taken from the fragment: an embed token is a few hundred characters. */
+const MAX_TOKEN_LENGTH = 4096;
+
+/**
+ * The embed token in the URL fragment (`#token=<jwt>`), or undefined. Only the fragment: it is
+ * never sent to a server nor in a `Referer`, unlike the query string.
+ */
+export function tokenFromFragment(hash: string): string | undefined {
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token')?.trim();
+  if (!token || token.length > MAX_TOKEN_LENGTH || !/^[A-Za-z0-9._~+/=-]+$/.test(token)) return undefined;
+  return token;
+}
+
+/**
+ * The parent origins messages may go to, from `<meta name="isc-parent-origin">` (space-separated
+ * origins): `undefined` without the meta (messages go to `*`, they carry no data), else the valid
+ * origins listed, possibly none (then no message is posted at all).
+ */
+export function parentOrigins(content: string | null | undefined): string[] | undefined {
+  if (content === null || content === undefined) return undefined;
+  const origins: string[] = [];
+  for (const entry of content.split(/\s+/)) {
+    if (!entry) continue;
+    try {
+      const url = new URL(entry);
+      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === entry.replace(/\/$/, '')) origins.push(url.origin);
+    } catch {
+      // Not an origin: ignored (never widened to `*`).
+    }
+  }
+  return [...new Set(origins)];
+}

@@ -3,7 +3,8 @@
 // button for CRM iframe modals. Everything here is built with DOM APIs and textContent: the
 // query string is untrusted input.
 import '../define.ts';
-import { readEmbedConfig, type EmbedConfig } from './embed-params.ts';
+import { createRestProvider } from '../data/rest-provider.ts';
+import { parentOrigins, readEmbedConfig, tokenFromFragment, type EmbedConfig } from './embed-params.ts';
 
 /** The page's own strings (the card localises itself). */
 const MESSAGES = {
@@ -37,7 +38,18 @@ function notice(text: string): HTMLElement {
   return element;
 }
 
-function render(config: EmbedConfig, app: HTMLElement): void {
+/**
+ * Posts to the parent page: to each origin of `<meta name="isc-parent-origin">` when the page
+ * has one (the browser drops the messages whose origin does not match), else to `*` (the
+ * messages carry no data).
+ */
+function postToParent(message: unknown, origins: string[] | undefined): void {
+  if (window.parent === window) return;
+  if (!origins) return window.parent.postMessage(message, '*');
+  for (const origin of origins) window.parent.postMessage(message, origin);
+}
+
+function render(config: EmbedConfig, app: HTMLElement, token: string | undefined, origins: string[] | undefined): void {
   const t = messagesFor(config.lang);
   if (config.lang) document.documentElement.lang = config.lang;
   if (config.theme) document.documentElement.dataset.theme = config.theme;
@@ -56,7 +68,10 @@ function render(config: EmbedConfig, app: HTMLElement): void {
     app.append(notice(t.missing));
   } else {
     const card = document.createElement('integration-sync-card');
-    card.endpoint = endpoint.url;
+    // With an embed token, every request carries it as a Bearer header (the event stream as its
+    // `token` parameter); without one, the page sends no Authorization at all.
+    if (token) card.provider = createRestProvider({ endpoint: endpoint.url, token });
+    else card.endpoint = endpoint.url;
     if (config.theme) card.theme = config.theme;
     // NOTE: the record last, so the card makes its one request with the endpoint already set.
     card.record = config.record;
@@ -71,24 +86,21 @@ function render(config: EmbedConfig, app: HTMLElement): void {
     done.className = 'done';
     done.textContent = t.done;
     // The message CRM iframe modals close on (a string, as they expect).
-    done.addEventListener('click', () => window.parent.postMessage(JSON.stringify({ action: 'DONE' }), '*'));
+    done.addEventListener('click', () => postToParent(JSON.stringify({ action: 'DONE' }), origins));
     footer.append(done);
     app.append(footer);
   }
 }
 
-/**
- * Tells the parent page our height whenever it changes, so it can size the iframe to fit.
- * The message carries no data, so any parent may read it (target `*`).
- */
-function reportHeight(): void {
+/** Tells the parent page our height whenever it changes, so it can size the iframe to fit. */
+function reportHeight(origins: string[] | undefined): void {
   if (window.parent === window) return;
   let last = -1;
   const post = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
-    window.parent.postMessage({ type: 'isc:resize', height }, '*');
+    postToParent({ type: 'isc:resize', height }, origins);
   };
   new ResizeObserver(post).observe(document.documentElement);
   post();
@@ -96,5 +108,9 @@ function reportHeight(): void {
 
 const app = document.getElementById('app') ?? document.body;
 const configured = document.querySelector<HTMLMetaElement>('meta[name="isc-endpoint"]')?.content;
-render(readEmbedConfig(location.href, configured), app);
-reportHeight();
+const origins = parentOrigins(document.querySelector<HTMLMetaElement>('meta[name="isc-parent-origin"]')?.content);
+// The token leaves the address bar before any request: out of the history, out of a copied link.
+const token = tokenFromFragment(location.hash);
+if (location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+render(readEmbedConfig(location.href, configured), app, token, origins);
+reportHeight(origins);

@@ -70,6 +70,8 @@ const de: Translation & { detail: DetailTranslation } = {
   empty: 'Keine Synchronisierungsinformationen für diesen Datensatz.',
   errorTitle: 'Der Synchronisierungsstatus konnte nicht geladen werden.',
   retry: 'Erneut versuchen',
+  expiredTitle: 'Diese Ansicht ist abgelaufen.',
+  expiredDetail: 'Schließen Sie sie und öffnen Sie sie erneut über den Datensatz, um den aktuellen Synchronisierungsstatus zu sehen.',
   setupTitle: 'Zusatzfunktionen aktivieren',
   setupText: (i) =>
     `${i} ist verbunden, aber die Zusatzfunktionen sind nicht aktiviert. Daher fehlen möglicherweise Synchronisierungsdetails.`,

@@ -40,6 +40,9 @@ export interface Translation {
   empty: string;
   errorTitle: string;
   retry: string;
+  /** The error state after a 401: the view's embed token expired; no retry, reopen it. */
+  expiredTitle: string;
+  expiredDetail: string;
   setupTitle: string;
   setupText: (integration: string) => string;
   setupLink: string;
@@ -103,6 +106,8 @@ const en: Translation = {
   empty: 'No sync information for this record.',
   errorTitle: 'The sync status could not be loaded.',
   retry: 'Try again',
+  expiredTitle: 'This view has expired.',
+  expiredDetail: 'Close it and open it again from the record to see the current sync status.',
   setupTitle: 'Enable extra features',
   setupText: (i) => `${i} is connected, but its extra features are not enabled, so sync details may be missing.`,
   setupLink: 'Enable extra features',
