@@ -42,7 +42,12 @@ function freePort() {
 const { module: demoApi } = await runnerImport('./demo/api-middleware.js', { configFile: false, logLevel: 'warn' });
 const { syncStatusApi } = demoApi;
 /** @type {{ module: typeof import('./test/support/server-api.ts') }} */
-const { module: serverTestApi } = await runnerImport('./test/support/server-api.ts', { configFile: false, logLevel: 'warn' });
+const { module: serverTestApi } = await runnerImport('./test/support/server-api.ts', {
+  configFile: false,
+  logLevel: 'warn',
+  // examples/ import the package by name, as a deployer's code does: here, its sources.
+  resolve: { alias: { 'integration-sync-card/server': fileURLToPath(new URL('./src/server/index.ts', import.meta.url)) } },
+});
 
 const cacheDir = `node_modules/.vite-wtr/${process.pid}`;
 /** @type {import('vite').ViteDevServer | undefined} */

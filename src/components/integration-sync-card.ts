@@ -50,6 +50,7 @@ import { TooltipTrigger } from './tooltip-trigger.ts';
  * @csspart show-more - Shows more cards when a record has more sync entries than fit (25 at a time).
  * @csspart loading - The busy indicator of the first load.
  * @csspart error - The error message of a failed load.
+ * @csspart expired - The error state after a 401 (the embed token expired): "This view has expired", no Retry.
  * @csspart retry-button - Re-tries a failed load.
  * @csspart empty - No record, no provider, or nothing synced.
  * @csspart setup - "Enable extra features" callout for an integration that needs it.

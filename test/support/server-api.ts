@@ -5,11 +5,23 @@
 // - GET /server-api/mint?objectType&objectId[&ttlSeconds]  → { token } (a test backend minting)
 // - GET /server-api/stats → { calls: [{ objectType, objectId, route }] since the last reset, listening: { key: n } }
 // - POST /server-api/change?objectType&objectId → fires the source's change for that record
+// - GET /server-api/requests → every request the secure API got: { url, authorization }
+// - GET /server-api/embed-variant/embed.html?parentOrigin=…[&consoleSpy] → dist/embed.html with
+//   that <meta name="isc-parent-origin"> (assets from /dist/), and a script recording console output
+// - /server-api/hubspot/card: examples/hubspot-app-card's backend route (HubSpot-signed calls only);
+//   GET /server-api/hubspot-signed?objectTypeId&objectId → that route's answer to a call signed
+//   here the way HubSpot signs hubspot.fetch
+// - GET /server-api/referrer-echo → a page that reports its document.referrer and Referer header
+//   (GET /server-api/referrer-reports lists them); records "ref-…" link there
+import { createHmac } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHubSpotCardRoute } from '../../examples/hubspot-app-card/backend/card-route.mjs';
 import type { RecordRef, SyncDataProvider, SyncStatusResponse } from '../../src/data/types.ts';
 import { createEmbedToken, createSyncStatusHandler, toNodeListener } from '../../src/server/index.ts';
 
 export const TEST_TOKEN_SECRET = 'browser-tests-embed-token-secret-0123456789';
+export const TEST_HUBSPOT_SECRET = 'browser-tests-hubspot-client-secret';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -18,6 +30,9 @@ export function serverApi(): Middleware {
   const versions = new Map<string, number>();
   const listeners = new Map<string, Set<() => void>>();
   const keyOf = (record: RecordRef) => `${record.objectType.toLowerCase()}:${record.objectId}`;
+  const requests: { url: string; authorization: string | null }[] = [];
+  const referrerReports: { referrer: string; header: string | null }[] = [];
+  let origin = 'http://localhost';
   const responseFor = (record: RecordRef): SyncStatusResponse => ({
     integrations: [{ id: 'netsuite', name: 'NetSuite', state: 'active' }],
     syncs: [
@@ -27,7 +42,10 @@ export function serverApi(): Middleware {
         label: 'NetSuite customer',
         // Not a status the card knows: the handler repairs it before the card sees it.
         status: record.objectId.startsWith('odd-') ? 'green' : 'up_to_date',
-        syncedWith: { name: `Record ${record.objectId} v${versions.get(keyOf(record)) ?? 1}`, url: `https://erp.example.com/records/${encodeURIComponent(record.objectId)}` },
+        syncedWith: {
+          name: `Record ${record.objectId} v${versions.get(keyOf(record)) ?? 1}`,
+          url: record.objectId.startsWith('ref-') ? `${origin}/server-api/referrer-echo` : `https://erp.example.com/records/${encodeURIComponent(record.objectId)}`,
+        },
         lastSyncedAt: new Date(Date.now() - 3 * 60_000).toISOString(),
       },
     ],
@@ -54,6 +72,13 @@ export function serverApi(): Middleware {
   };
   const open = toNodeListener(createSyncStatusHandler({ source, basePath: '/server-api/open', heartbeatMs: 1000 }));
   const secure = toNodeListener(createSyncStatusHandler({ source, basePath: '/server-api/secure', heartbeatMs: 1000, auth: { tokenSecret: TEST_TOKEN_SECRET } }));
+  const hubspotRoute = createHubSpotCardRoute({
+    clientSecret: TEST_HUBSPOT_SECRET,
+    tokenSecret: TEST_TOKEN_SECRET,
+    source,
+    embedPageUrl: '/dist/embed.html?endpoint=/server-api/secure',
+  });
+  const hubspot = toNodeListener(hubspotRoute);
 
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -63,8 +88,67 @@ export function serverApi(): Middleware {
       res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(JSON.stringify(body));
     };
+    origin = `http://${req.headers.host ?? 'localhost'}`;
     if (path.startsWith('/server-api/open')) return open(req, res);
-    if (path.startsWith('/server-api/secure')) return secure(req, res);
+    if (path.startsWith('/server-api/secure')) {
+      requests.push({ url: req.url ?? '', authorization: req.headers.authorization ?? null });
+      return secure(req, res);
+    }
+    if (path === '/server-api/hubspot/card') return hubspot(req, res);
+    if (path === '/server-api/hubspot-signed') {
+      // What HubSpot does for hubspot.fetch: sign method + URL + body + timestamp with the app's secret.
+      const target = `${origin}/server-api/hubspot/card?portalId=${encodeURIComponent(url.searchParams.get('portalId') ?? '99')}&userId=7`;
+      const body = JSON.stringify({ objectTypeId: url.searchParams.get('objectTypeId') ?? '0-2', objectId: url.searchParams.get('objectId') ?? '' });
+      const timestamp = String(Date.now());
+      const signature = createHmac('sha256', TEST_HUBSPOT_SECRET).update(`POST${target}${body}${timestamp}`).digest('base64');
+      const signed = new Request(target, { method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-HubSpot-Signature-v3': signature, 'X-HubSpot-Request-Timestamp': timestamp } });
+      hubspotRoute(signed).then(async (answer) => send(answer.status, await answer.json()));
+      return;
+    }
+    if (path === '/server-api/requests') return send(200, { requests });
+    if (path === '/server-api/embed-variant/embed.html') {
+      readFile(new URL('../../dist/embed.html', import.meta.url), 'utf8').then(
+        (html) => {
+          const parents = (url.searchParams.get('parentOrigin') ?? '').replace(/[<>"&]/g, '');
+          const spy = url.searchParams.has('consoleSpy') ? '<script src="/server-api/console-spy.js"></script>\n    ' : '';
+          const page = html
+            .replaceAll('./embed-assets/', '/dist/embed-assets/')
+            .replace('<meta name="viewport"', `${spy}<meta name="viewport"`)
+            .replace('<meta name="isc-endpoint"', `<meta name="isc-parent-origin" content="${parents}" />\n    <meta name="isc-endpoint"`);
+          res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+          res.end(page);
+        },
+        () => send(404, { error: { message: 'not built' } }),
+      );
+      return;
+    }
+    if (path === '/server-api/console-spy.js') {
+      // A classic script runs before the page's module: it sees everything the page logs.
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(`window.__consoleLog = [];
+for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
+  const original = console[level].bind(console);
+  console[level] = (...args) => {
+    window.__consoleLog.push(args.map((arg) => (arg instanceof Error ? arg.message + ' ' + arg.stack : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+    original(...args);
+  };
+}
+window.addEventListener('error', (event) => window.__consoleLog.push(String(event.message)));
+window.addEventListener('unhandledrejection', (event) => window.__consoleLog.push(String(event.reason && event.reason.message || event.reason)));`);
+      return;
+    }
+    if (path === '/server-api/referrer-echo') {
+      referrerReports.push({ referrer: '(page not run)', header: req.headers.referer ?? null });
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(`<!doctype html><title>echo</title><script>fetch('/server-api/referrer-report?r=' + encodeURIComponent(document.referrer)).finally(() => window.close());</script>`);
+      return;
+    }
+    if (path === '/server-api/referrer-report') {
+      const last = referrerReports.at(-1);
+      if (last) last.referrer = url.searchParams.get('r') ?? '';
+      return send(200, {});
+    }
+    if (path === '/server-api/referrer-reports') return send(200, { reports: referrerReports });
     const record = { objectType: url.searchParams.get('objectType') ?? '', objectId: url.searchParams.get('objectId') ?? '' };
     if (path === '/server-api/mint') {
       const ttlSeconds = Number(url.searchParams.get('ttlSeconds') ?? 900);
@@ -82,6 +166,8 @@ export function serverApi(): Middleware {
     }
     if (path === '/server-api/reset') {
       calls.length = 0;
+      requests.length = 0;
+      referrerReports.length = 0;
       return send(200, {});
     }
     if (path === '/server-api/change' && req.method === 'POST') {

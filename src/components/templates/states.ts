@@ -12,9 +12,23 @@ export function renderEmpty({ t }: RenderContext): TemplateResult {
   return html`<div part="empty">${t.empty}</div>`;
 }
 
+/**
+ * A 401 from the endpoint: the view's embed token expired (or was refused). Only reopening the
+ * view (which mints a new token) helps, so there is no Retry, and nothing retries by itself.
+ */
+function isExpired(error: Error): boolean {
+  return (error as { status?: unknown }).status === 401;
+}
+
 /** A failed load: the cause, Retry (disabled while a retry runs) and "Copy details". */
 export function renderError(ctx: RenderContext, error: Error, retrying: boolean, onRetry: () => void): TemplateResult {
   const { t } = ctx;
+  if (isExpired(error)) {
+    return html`<div part="error expired" role="alert">
+      <p class="error-title">${t.expiredTitle}</p>
+      <p class="error-detail">${t.expiredDetail}</p>
+    </div>`;
+  }
   return html`<div part="error" role="alert">
     <p class="error-title">${t.errorTitle}</p>
     <p class="error-detail">${error.message}</p>
