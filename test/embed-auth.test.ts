@@ -65,7 +65,7 @@ describe('the iframe page with an embed token', () => {
     const expired = shadow(card).querySelector('[part~="expired"]');
     expect(expired, 'the expired state').to.not.equal(null);
     expect(text(expired!.querySelector('.error-title'))).to.equal('This view has expired.');
-    expect(text(expired!.querySelector('.error-detail'))).to.equal('Close it and open it again from the record to see the current sync status.');
+    expect(text(expired!.querySelector('.error-detail'))).to.equal('Close it and open it again.');
     expect(shadow(card).querySelector('[part~="retry-button"]')).to.equal(null);
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect((await secureRequests()).length, 'one request, no retry loop').to.equal(1);

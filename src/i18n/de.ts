@@ -71,7 +71,7 @@ const de: Translation & { detail: DetailTranslation } = {
   errorTitle: 'Der Synchronisierungsstatus konnte nicht geladen werden.',
   retry: 'Erneut versuchen',
   expiredTitle: 'Diese Ansicht ist abgelaufen.',
-  expiredDetail: 'Schließen Sie sie und öffnen Sie sie erneut über den Datensatz, um den aktuellen Synchronisierungsstatus zu sehen.',
+  expiredDetail: 'Schließen und erneut öffnen.',
   setupTitle: 'Zusatzfunktionen aktivieren',
   setupText: (i) =>
     `${i} ist verbunden, aber die Zusatzfunktionen sind nicht aktiviert. Daher fehlen möglicherweise Synchronisierungsdetails.`,

@@ -107,7 +107,7 @@ const en: Translation = {
   errorTitle: 'The sync status could not be loaded.',
   retry: 'Try again',
   expiredTitle: 'This view has expired.',
-  expiredDetail: 'Close it and open it again from the record to see the current sync status.',
+  expiredDetail: 'Close it and open it again.',
   setupTitle: 'Enable extra features',
   setupText: (i) => `${i} is connected, but its extra features are not enabled, so sync details may be missing.`,
   setupLink: 'Enable extra features',

@@ -73,7 +73,7 @@ const es: Translation & { detail: DetailTranslation } = {
   errorTitle: 'No se pudo cargar el estado de la sincronización.',
   retry: 'Reintentar',
   expiredTitle: 'Esta vista ha caducado.',
-  expiredDetail: 'Ciérrela y vuelva a abrirla desde el registro para ver el estado actual de la sincronización.',
+  expiredDetail: 'Ciérrela y vuelva a abrirla.',
   setupTitle: 'Activar funciones adicionales',
   setupText: (i) =>
     `${i} está conectado, pero sus funciones adicionales no están activadas, por lo que pueden faltar detalles de la sincronización.`,

@@ -74,7 +74,7 @@ const fr: Translation & { detail: DetailTranslation } = {
   errorTitle: "Le statut de synchronisation n'a pas pu être chargé.",
   retry: 'Réessayer',
   expiredTitle: 'Cette vue a expiré.',
-  expiredDetail: 'Fermez-la et rouvrez-la depuis la fiche pour voir le statut de synchronisation actuel.',
+  expiredDetail: 'Fermez-la et rouvrez-la.',
   setupTitle: 'Activer des fonctionnalités supplémentaires',
   setupText: (i) =>
     `${i} est connecté, mais ses fonctionnalités supplémentaires ne sont pas activées : des informations de synchronisation peuvent manquer.`,

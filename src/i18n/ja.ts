@@ -71,7 +71,7 @@ const ja: Translation & { detail: DetailTranslation } = {
   errorTitle: '同期ステータスを読み込めませんでした。',
   retry: '再試行',
   expiredTitle: 'この表示は有効期限が切れました。',
-  expiredDetail: '閉じてからレコードから開き直すと、現在の同期ステータスが表示されます。',
+  expiredDetail: '閉じてから開き直してください。',
   setupTitle: '追加機能を有効にする',
   setupText: (i) => `${i}は接続されていますが、追加機能が有効になっていないため、同期の詳細が表示されない場合があります。`,
   setupLink: '追加機能を有効にする',

@@ -74,7 +74,7 @@ const ptBR: Translation & { detail: DetailTranslation } = {
   errorTitle: 'Não foi possível carregar o status da sincronização.',
   retry: 'Tentar novamente',
   expiredTitle: 'Esta visualização expirou.',
-  expiredDetail: 'Feche-a e abra-a novamente a partir do registro para ver o status atual da sincronização.',
+  expiredDetail: 'Feche-a e abra-a novamente.',
   setupTitle: 'Ativar recursos adicionais',
   setupText: (i) =>
     `${i} está conectado, mas os recursos adicionais não estão ativados; por isso, alguns detalhes da sincronização podem estar faltando.`,
