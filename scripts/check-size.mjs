@@ -18,7 +18,9 @@ export const BUDGET = { firstLoad: 16 * 1024, all: 24 * 1024 };
 // Raised again for wire format 1.1 (issue 16): its repair of the new detail fields runs on every
 // response (+1.1 KB first load, with the partially_synced label and icon); each locale chunk
 // carries the strings of the 1.1 parts (+0.45 KB each, on demand).
-export const CEILING = { firstLoad: 20.5 * 1024, all: 39.25 * 1024 };
+// And for the authenticated iframe (issue 15): the embed token on every request and on the event
+// stream, the "view expired" state on 401 and its two strings in each locale (+0.55 KB in all).
+export const CEILING = { firstLoad: 20.5 * 1024, all: 39.75 * 1024 };
 const ENTRY = 'integration-sync-card.js';
 
 export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;

@@ -196,7 +196,10 @@ describe('createRestProvider({ token })', () => {
   it('a 401 rejects with status 401, and the message never carries the token', async () => {
     const token = await mint('tok-x', -60);
     const provider = createRestProvider({ endpoint: SECURE, cache: false, retry: false, token });
-    const error = await provider.getSyncStatus({ objectType: 'company', objectId: 'tok-x' }, { signal: new AbortController().signal }).catch((caught: unknown) => caught as Error & { status: number });
+    const error = await provider.getSyncStatus({ objectType: 'company', objectId: 'tok-x' }, { signal: new AbortController().signal }).then(
+      () => { throw new Error('expected a rejection'); },
+      (caught: unknown) => caught as Error & { status: number },
+    );
     expect(error.status).to.equal(401);
     expect(error.message).to.not.include(token);
   });
