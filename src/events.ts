@@ -14,7 +14,8 @@ export interface IscErrorDetail {
 /** `isc-navigate`: a link is about to open. Cancelable. */
 export interface IscNavigateDetail {
   url: string;
-  kind: 'synced-record' | 'status-detail' | 'settings';
+  /** `fix`: the link of a failure's "What to do" (wire format 1.1). */
+  kind: 'synced-record' | 'status-detail' | 'settings' | 'fix';
   /** `null` for `settings`. */
   syncId: string | null;
 }

@@ -404,6 +404,7 @@ export default css`
   }
 
   .history-direction,
+  .history-trigger,
   [part~='history-entry'] time {
     color: var(--_muted);
   }

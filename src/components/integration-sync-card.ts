@@ -245,6 +245,7 @@ export class IntegrationSyncCard extends LitElement {
       copyFeedback: (key) => this.copyFeedback.state(key),
       copy: (key, details) => void this.copyFeedback.copy(key, details()),
       recordReference: this.recordReference(),
+      host: this,
     };
     if (changed.has('refreshInterval')) this.refresher.setInterval(this.refreshInterval);
     if (changed.has('objectType') || changed.has('objectId') || changed.has('portalId') || changed.has('provider') || changed.has('endpoint')) {

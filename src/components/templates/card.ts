@@ -6,6 +6,7 @@ import { renderCopyButton } from './copy-button.ts';
 import { renderLastUpdated, renderNextSync } from './dates.ts';
 import { renderExternalLink } from './external-link.ts';
 import { renderStatus } from './status.ts';
+import { detailParts, hasDetail } from '../sync-detail-loader.ts';
 
 /** A card's actions row: what the provider offers, and the resync/history state once loaded. */
 export interface CardActions {
@@ -36,7 +37,11 @@ export function renderCard(
   const history = actions.historyState(sync.id);
   // While a resync runs, the status shows the progress.
   const shown = resync?.running ? { ...sync, status: 'in_progress' as const } : sync;
-  const canCopy = sync.status === 'record_not_synced' && !!(sync.detail.message || sync.detail.code);
+  const failed = sync.status === 'record_not_synced' || sync.status === 'partially_synced';
+  // The 1.1 parts (why, what next, fields) load with the first card that has data for them.
+  const parts = hasDetail(sync) ? detailParts(ctx.host) : undefined;
+  const canCopy = failed && !!(sync.detail.message || sync.detail.code || parts);
+  const fieldsToggle = parts ? parts.renderFieldsToggle(ctx, sync, `${idBase}-fields`) : nothing;
   return html`<section part="card" data-sync-id=${sync.id} aria-labelledby=${sync.label ? `${idBase}-name ${idBase}-label` : `${idBase}-name`}>
     <header class="card-header">
       <h3 part="integration-name" id="${idBase}-name">${integrationName}</h3>
@@ -56,7 +61,8 @@ export function renderCard(
         <dd>${renderLastUpdated(ctx, sync.lastSyncedAt)}${renderNextSync(ctx, sync.nextSyncAt)}</dd>
       </div>
     </dl>
-    ${actions.canResync || actions.canShowHistory || canCopy
+    ${parts ? parts.renderWhy(ctx, sync) : nothing}
+    ${actions.canResync || actions.canShowHistory || canCopy || fieldsToggle !== nothing
       ? html`<div class="actions" @pointerenter=${actions.prepare} @focusin=${actions.prepare}>
           ${actions.canResync
             ? html`<button part="resync-button" type="button" ?disabled=${!!resync?.running || sync.status === 'in_progress'} @click=${() => actions.resync(sync.id)}>
@@ -68,10 +74,12 @@ export function renderCard(
                 ${t.history}
               </button>`
             : nothing}
-          ${canCopy ? renderCopyButton(ctx, `sync:${sync.id}`, () => copiedDetails(ctx, sync, integrationName)) : nothing}
+          ${fieldsToggle}
+          ${canCopy ? renderCopyButton(ctx, `sync:${sync.id}`, () => copiedDetails(ctx, sync, integrationName, parts?.copyLines(sync, integrationName))) : nothing}
         </div>`
       : nothing}
     ${resync?.error ? html`<p part="resync-error" class="inline-error" role="alert">${t.resyncFailed(ctx.isolate(resync.error))}</p>` : nothing}
+    ${parts ? parts.renderFields(ctx, sync, `${idBase}-fields`, integrationName, sync.label ?? integrationName) : nothing}
     ${actions.canShowHistory
       ? html`<div id="${idBase}-history" ?hidden=${!history?.open}>${history && actions.renderHistory ? actions.renderHistory(ctx, history) : nothing}</div>`
       : nothing}
@@ -87,14 +95,15 @@ function renderSyncedWith(ctx: RenderContext, sync: NormalizedSync): TemplateRes
   return html`<dd part="synced-with">${renderExternalLink(ctx, 'synced-with-link', name ?? ctx.t.openRecord, { url, kind: 'synced-record', syncId: sync.id })}</dd>`;
 }
 
-/** What "Copy details" puts on the clipboard for a failed sync. */
-function copiedDetails(ctx: RenderContext, sync: NormalizedSync, integrationName: string): string {
+/** What "Copy details" puts on the clipboard for a failed sync (with the 1.1 lines when there are any). */
+function copiedDetails(ctx: RenderContext, sync: NormalizedSync, integrationName: string, detailLines: string[] = []): string {
   return [
     `Integration: ${integrationName}${sync.label ? ` (${sync.label})` : ''}`,
     `Sync: ${sync.id}`,
     `Status: ${sync.status}`,
     `Message: ${sync.detail.message ?? '—'}`,
     `Code: ${sync.detail.code ?? '—'}`,
+    ...detailLines,
     `Record: ${ctx.recordReference}`,
     `Time: ${new Date().toISOString()}`,
   ].join('\n');

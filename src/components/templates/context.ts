@@ -1,3 +1,4 @@
+import type { ReactiveElement } from 'lit';
 import type { IscNavigateDetail } from '../../events.ts';
 import type { Translation } from '../../i18n/localize.ts';
 
@@ -13,6 +14,8 @@ export interface RenderContext {
   /** What "Copy details" says now for `key`, and the copy itself. */
   copyFeedback(key: string): 'copied' | 'failed' | undefined;
   copy(key: string, details: () => string): void;
+  /** The card itself: a part loaded on demand, or one with state of its own, asks it to re-render. */
+  readonly host: ReactiveElement;
   /** The record as copied details name it: "company 42 (portal 7)". */
   readonly recordReference: string;
 }

@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatFull, formatRelative } from '../../i18n/dates.ts';
+import { detailOf } from '../../i18n/en-detail.ts';
+import type { NormalizedSyncEvent } from '../../data/types.ts';
 import type { HistoryState } from '../sync-actions.ts';
 import type { RenderContext } from './context.ts';
 import { STATUS_TONE, statusIcon } from './status.ts';
@@ -23,8 +25,15 @@ export function renderHistory({ t, locale, isolate }: RenderContext, history: Hi
         <span class="history-status" data-tone=${STATUS_TONE[event.status]}>${statusIcon(event.status)}${t.statusLabel[event.status]}</span>
         <time datetime=${date.toISOString()} title=${formatFull(date, locale)}>${formatRelative(date, locale)}</time>
         ${event.direction ? html`<span class="history-direction">${t.direction[event.direction]}</span>` : nothing}
+        ${event.trigger || event.actor ? html`<span class="history-trigger">${triggerText(t, event.trigger, event.actor && isolate(event.actor))}</span>` : nothing}
         ${event.message ? html`<span class="history-message">${event.message}</span>` : nothing}
       </li>`;
     })}
   </ol>`;
+}
+
+/** "Manual · by Jane Cooper", "Scheduled", "by ERP bridge" (wire format 1.1). */
+function triggerText(t: RenderContext['t'], trigger: NormalizedSyncEvent['trigger'], actor: string | null): string {
+  const d = detailOf(t);
+  return [trigger && d.trigger[trigger], actor && d.actor(actor)].filter(Boolean).join(' · ');
 }

@@ -34,23 +34,36 @@ export function statusIcon(status: SyncStatus): TemplateResult {
 }
 
 /** The explanation of a status, as its tooltip shows it. */
-function statusHelp({ t, isolate }: RenderContext, sync: NormalizedSync, integrationName: string): string {
-  return sync.status === 'record_excluded'
-    ? t.statusHelp.record_excluded(isolate(integrationName), sync.detail.exclusionGroup && isolate(sync.detail.exclusionGroup))
-    : t.statusHelp[sync.status](isolate(integrationName));
+function statusHelp({ t, isolate, locale }: RenderContext, sync: NormalizedSync, integrationName: string): string {
+  const { detail } = sync;
+  switch (sync.status) {
+    case 'record_excluded': {
+      const help = t.statusHelp.record_excluded(isolate(integrationName), detail.exclusionGroup && isolate(detail.exclusionGroup));
+      return detail.exclusionReason ? `${help} ${t.exclusionReason(isolate(detail.exclusionReason))}` : help;
+    }
+    case 'partially_synced': {
+      const help = t.statusHelp.partially_synced(isolate(integrationName));
+      const failed = detail.fields.filter((field) => field.status === 'failed').length;
+      return failed > 0 ? `${help} ${t.failedFields(failed, failed.toLocaleString(locale))}` : help;
+    }
+    default:
+      return t.statusHelp[sync.status](isolate(integrationName));
+  }
 }
 
 /**
  * The status pill (icon, label, tone) and its tooltip, which the status names with
- * `aria-describedby`. A `record_not_synced` status with a detail URL is itself the link to the
+ * `aria-describedby`. A `record_not_synced` or `partially_synced` status with a detail URL is itself the link to the
  * sync status page (never a link inside a focusable element). Tooltip behaviour is attached by
  * the card (tooltip-trigger.ts).
  */
 export function renderStatus(ctx: RenderContext, sync: NormalizedSync, tipId: string, integrationName: string): TemplateResult {
   const { t } = ctx;
   const { status } = sync;
-  const detailUrl = status === 'record_not_synced' ? sync.detail.url : null;
-  const message = status === 'record_not_synced' ? sync.detail.message : null;
+  // A partial sync is a failure too: its message and sync status page, like record_not_synced.
+  const failed = status === 'record_not_synced' || status === 'partially_synced';
+  const detailUrl = failed ? sync.detail.url : null;
+  const message = failed ? sync.detail.message : null;
   const pill = html`${ICONS[status]}<span>${t.statusLabel[status]}</span>`;
   const tooltip = html`<div part="tooltip" role="tooltip" id=${tipId} hidden>
     ${statusHelp(ctx, sync, integrationName)}${message ? html`<span class="tooltip-message">${message}</span>` : nothing}${detailUrl
