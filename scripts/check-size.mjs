@@ -20,7 +20,10 @@ export const BUDGET = { firstLoad: 16 * 1024, all: 24 * 1024 };
 // carries the strings of the 1.1 parts (+0.45 KB each, on demand).
 // And for the authenticated iframe (issue 15): the embed token on every request and on the event
 // stream, the "view expired" state on 401 and its two strings in each locale (+0.55 KB in all).
-export const CEILING = { firstLoad: 20.5 * 1024, all: 39.75 * 1024 };
+// Wire format 1.1's parts (issue 16): +0.2 KB first load (the loader of the parts, the
+// partially_synced and exclusion explanations in the tooltip); the parts themselves (why, retry
+// plan, fields view) with their English strings and styles load on demand, +3.1 KB in all.
+export const CEILING = { firstLoad: 20.75 * 1024, all: 43.25 * 1024 };
 const ENTRY = 'integration-sync-card.js';
 
 export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
