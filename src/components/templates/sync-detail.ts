@@ -86,7 +86,7 @@ export function renderFields(ctx: RenderContext, sync: NormalizedSync, panelId: 
   const value = (raw: FieldValue, part: string) => {
     const text = raw === null || raw === '' ? ctx.t.notAvailable : typeof raw === 'boolean' ? (raw ? d.yes : d.no) : typeof raw === 'number' ? number(raw) : raw;
     const cut = text.length > MAX_VALUE_CHARS;
-    return html`<dd part=${part} title=${cut ? text : nothing}>${cut ? `${text.slice(0, MAX_VALUE_CHARS)}…` : text}</dd>`;
+    return cut ? html`<dd part=${part} title=${text}>${text.slice(0, MAX_VALUE_CHARS)}…</dd>` : html`<dd part=${part}>${text}</dd>`;
   };
   return html`<div id=${panelId} class="fields-panel" ?hidden=${!open}>
     ${open
