@@ -107,27 +107,67 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
   const gateFor = createGate(auth);
   const live = source.subscribe ? createLiveEvents(source.subscribe.bind(source), { heartbeatMs, maxStreams, maxStreamsPerRecord }) : undefined;
 
+  // Deadlines of source calls: one sweeping timer for all of them (a timer per request costs
+  // more than the route), started while calls are pending.
+  const pending = new Set<{ at: number; expire: () => void }>();
+  let sweeper: ReturnType<typeof setInterval> | undefined;
+  const sweep = () => {
+    const now = Date.now();
+    for (const entry of pending) {
+      if (entry.at > now) continue;
+      pending.delete(entry);
+      entry.expire();
+    }
+    if (pending.size === 0) {
+      clearInterval(sweeper);
+      sweeper = undefined;
+    }
+  };
+
   /**
-   * Runs source calls with a signal that aborts when the client goes away or the deadline
-   * passes; a source that ignores its signal is raced, so a hanging source still ends the request.
+   * Runs source calls with options whose `signal` aborts when the client goes away or the
+   * deadline passes (built only if the source reads it); a source that ignores its signal is
+   * raced, so a hanging source still ends the request.
    */
-  async function fromSource<T>(call: Call, run: (signal: AbortSignal, settle: <U>(work: Promise<U>) => Promise<U>) => Promise<T>): Promise<T> {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(call.signal.reason);
-    if (call.signal.aborted) onAbort();
-    else call.signal.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(SOURCE_TIMEOUT), sourceTimeoutMs);
-    const ended = new Promise<never>((_, reject) => {
-      if (controller.signal.aborted) reject(controller.signal.reason);
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+  async function fromSource<T>(call: Call, run: (options: { signal: AbortSignal }, settle: <U>(work: Promise<U>) => Promise<U>) => Promise<T>): Promise<T> {
+    let controller: AbortController | undefined;
+    let reason: unknown;
+    let ended = false;
+    let rejectEnded: ((reason: unknown) => void) | undefined;
+    const end = (why: unknown) => {
+      if (ended) return;
+      ended = true;
+      reason = why;
+      controller?.abort(why);
+      rejectEnded?.(why);
+    };
+    const options = {
+      get signal(): AbortSignal {
+        if (!controller) {
+          controller = new AbortController();
+          if (ended) controller.abort(reason);
+        }
+        return controller.signal;
+      },
+    };
+    const entry = { at: Date.now() + sourceTimeoutMs, expire: () => end(SOURCE_TIMEOUT) };
+    pending.add(entry);
+    if (!sweeper) {
+      sweeper = setInterval(sweep, Math.max(10, Math.min(1000, sourceTimeoutMs / 4)));
+      (sweeper as { unref?: () => void }).unref?.();
+    }
+    const stopListening = call.onClose(() => end(new Error('client disconnected')));
+    const settled = new Promise<never>((_, reject) => {
+      rejectEnded = reject;
+      if (ended) reject(reason);
     });
-    ended.catch(() => undefined);
-    const settle = <U>(work: Promise<U>) => Promise.race([work, ended]);
+    settled.catch(() => undefined);
+    const settle = <U>(work: Promise<U>) => Promise.race([work, settled]);
     try {
-      return await run(controller.signal, settle);
+      return await run(options, settle);
     } finally {
-      clearTimeout(timer);
-      call.signal.removeEventListener('abort', onAbort);
+      pending.delete(entry);
+      stopListening();
     }
   }
 
@@ -159,7 +199,7 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
     const denied = await authorize(gate, [record]);
     if (denied) return denied;
     try {
-      const raw = await fromSource(call, (signal, settle) => settle(source.getSyncStatus(record, { signal })));
+      const raw = await fromSource(call, (options, settle) => settle(source.getSyncStatus(record, options)));
       return json(200, normalizeResponse(raw).response);
     } catch (error) {
       return sourceFailure(error);
@@ -180,14 +220,14 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
     const denied = await authorize(gate, records);
     if (denied) return denied;
     // One source call per distinct record, however often the batch names it; one deadline for all.
-    const settled = await fromSource(call, async (signal, settle) => {
+    const settled = await fromSource(call, async (options, settle) => {
       const loads = new Map<string, Promise<{ response: unknown } | { error: { message: string } }>>();
       for (const record of records) {
         const key = recordKey(record);
         if (loads.has(key)) continue;
         loads.set(
           key,
-          settle(Promise.resolve().then(() => source.getSyncStatus(record, { signal })))
+          settle(Promise.resolve().then(() => source.getSyncStatus(record, options)))
             .then((raw): { response: unknown } => ({ response: normalizeResponse(raw).response }))
             .catch(() => ({ error: { message: 'The sync status of this record could not be read.' } })),
         );
@@ -211,7 +251,7 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
     const denied = await authorize(gate, [record]);
     if (denied) return denied;
     try {
-      await fromSource(call, (signal, settle) => settle(run.call(source, record, syncId, { signal })));
+      await fromSource(call, (options, settle) => settle(run.call(source, record, syncId, options)));
       return json(202, { accepted: true });
     } catch (error) {
       return sourceFailure(error);
@@ -229,7 +269,7 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
     const denied = await authorize(gate, [record]);
     if (denied) return denied;
     try {
-      const raw = await fromSource(call, (signal, settle) => settle(read.call(source, record, syncId, { signal })));
+      const raw = await fromSource(call, (options, settle) => settle(read.call(source, record, syncId, options)));
       return json(200, normalizeHistory(raw).events);
     } catch (error) {
       return sourceFailure(error);
@@ -243,7 +283,7 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
     const record = recordFromQuery(call.url.searchParams);
     const denied = await authorize(gate, [record]);
     if (denied) return denied;
-    const opened = live.open(record, call.signal);
+    const opened = live.open(record, call.onClose);
     if ('full' in opened) {
       return failure(503, opened.full === 'record' ? 'Too many live connections for this record. Try again later.' : 'Too many live connections. Try again later.', { 'Retry-After': '30' });
     }

@@ -13,8 +13,10 @@ export interface Call {
   header(name: string): string | null;
   /** The body as text; rejects with BodyTooLargeError past `limit` bytes. */
   text(limit: number): Promise<string>;
-  /** Aborts when the client goes away. */
-  signal: AbortSignal;
+  /** Aborts when the client goes away (node:http builds it only when something reads it). */
+  readonly signal: AbortSignal;
+  /** Calls `listener` once if the client goes away before the answer is sent; returns the way to stop listening. */
+  onClose(listener: () => void): () => void;
   /** The same request as a Fetch `Request` (built on demand, for `auth` functions). */
   request(): Request;
 }
@@ -95,6 +97,14 @@ export function callFromRequest(request: Request): Call {
       return readLimited(request.body, limit);
     },
     signal: request.signal,
+    onClose(listener) {
+      if (request.signal.aborted) {
+        listener();
+        return () => undefined;
+      }
+      request.signal.addEventListener('abort', listener, { once: true });
+      return () => request.signal.removeEventListener('abort', listener);
+    },
     request: () => request,
   };
 }

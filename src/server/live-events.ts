@@ -26,7 +26,7 @@ export type OpenResult = { stream: ReadableStream<Uint8Array> } | { full: 'recor
 
 export interface LiveEvents {
   /** Opens a stream for the record, or says which bound it would cross. */
-  open(record: RecordRef, signal: AbortSignal): OpenResult;
+  open(record: RecordRef, onClose: (listener: () => void) => () => void): OpenResult;
   /** Open streams now, and records whose source subscription is live (for tests and metrics). */
   stats(): { streams: number; records: number };
 }
@@ -57,7 +57,7 @@ export function createLiveEvents(subscribe: NonNullable<SyncDataProvider['subscr
   };
 
   return {
-    open(record, signal) {
+    open(record, onClose) {
       const key = recordKey(record);
       const entry = watched.get(key);
       if (streams >= options.maxStreams) return { full: 'all' };
@@ -65,10 +65,11 @@ export function createLiveEvents(subscribe: NonNullable<SyncDataProvider['subscr
 
       let client: ReadableStreamDefaultController<Uint8Array> | undefined;
       let closed = false;
+      let stopListening = () => {};
       const leave = () => {
         if (closed) return;
         closed = true;
-        signal.removeEventListener('abort', leave);
+        stopListening();
         streams--;
         const current = watched.get(key);
         if (current && client) {
@@ -110,8 +111,7 @@ export function createLiveEvents(subscribe: NonNullable<SyncDataProvider['subscr
           current.clients.add(controller);
           controller.enqueue(OPENING);
           startHeartbeat();
-          if (signal.aborted) leave();
-          else signal.addEventListener('abort', leave, { once: true });
+          stopListening = onClose(leave);
         },
         cancel: leave,
       });

@@ -38,6 +38,9 @@ export interface NodeListenerOptions {
 }
 
 const encoder = new TextEncoder();
+// Node's Buffer counts UTF-8 bytes without encoding the string a second time.
+const nodeBuffer = (globalThis as { Buffer?: { byteLength(text: string): number } }).Buffer;
+const byteLength = (text: string): number => (nodeBuffer ? nodeBuffer.byteLength(text) : encoder.encode(text).byteLength);
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 function originOf(req: NodeRequest, configured: string | undefined): string {
@@ -84,11 +87,26 @@ function readBody(req: NodeRequest, limit: number): Promise<Uint8Array> {
 }
 
 function callFromNode(req: NodeRequest, res: NodeResponse, origin: string | undefined): Call {
-  const controller = new AbortController();
+  // NOTE: an AbortSignal costs more than a whole route on Node 20: it is built only when read
+  // (a source that uses its signal, an auth function); the routes themselves listen with onClose.
+  let controller: AbortController | undefined;
+  let gone = false;
+  const listeners = new Set<() => void>();
   // 'close' also fires after a complete answer; only an unfinished one means the client left.
   res.once('close', () => {
-    if (!res.writableFinished) controller.abort(new Error('client disconnected'));
+    if (res.writableFinished) return;
+    gone = true;
+    controller?.abort(new Error('client disconnected'));
+    for (const listener of [...listeners]) listener();
+    listeners.clear();
   });
+  const signal = () => {
+    if (!controller) {
+      controller = new AbortController();
+      if (gone) controller.abort(new Error('client disconnected'));
+    }
+    return controller.signal;
+  };
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(req.url ?? '/', originOf(req, origin));
   let body: Promise<Uint8Array> | undefined;
@@ -103,7 +121,17 @@ function callFromNode(req: NodeRequest, res: NodeResponse, origin: string | unde
       bodyText = new TextDecoder().decode(await body);
       return bodyText;
     },
-    signal: controller.signal,
+    get signal() {
+      return signal();
+    },
+    onClose(listener) {
+      if (gone) {
+        listener();
+        return () => undefined;
+      }
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     request() {
       if (request) return request;
       const headers = new Headers();
@@ -111,7 +139,7 @@ function callFromNode(req: NodeRequest, res: NodeResponse, origin: string | unde
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
       const hasBody = method !== 'GET' && method !== 'HEAD';
-      request = new Request(url, { method, headers, body: hasBody ? (bodyText ?? '') : undefined, signal: controller.signal });
+      request = new Request(url, { method, headers, body: hasBody ? (bodyText ?? '') : undefined, signal: signal() });
       return request;
     },
   };
@@ -142,12 +170,12 @@ async function pump(body: ReadableStream<Uint8Array>, res: NodeResponse): Promis
 function send(answer: Answer, res: NodeResponse): void {
   if (res.destroyed) return;
   // An unread rest of a refused body must not be taken for the next request on the connection.
-  const headers: Record<string, string> = answer.status === 413 ? { ...answer.headers, Connection: 'close' } : { ...answer.headers };
+  const headers = answer.headers;
+  if (answer.status === 413) headers.Connection = 'close';
   if (answer.body === null || typeof answer.body === 'string') {
-    const bytes = answer.body === null ? undefined : encoder.encode(answer.body);
-    if (answer.status !== 204) headers['Content-Length'] = String(bytes?.byteLength ?? 0);
+    if (answer.status !== 204) headers['Content-Length'] = String(answer.body === null ? 0 : byteLength(answer.body));
     res.writeHead(answer.status, headers);
-    res.end(bytes);
+    res.end(answer.body ?? undefined);
     return;
   }
   res.writeHead(answer.status, headers);
