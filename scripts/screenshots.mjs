@@ -13,18 +13,24 @@ const outDir = join(root, 'screenshots');
 const VIEWPORT = { width: 1100, height: 800 };
 const RENDER_TIMEOUT_MS = 10_000;
 
-/** @type {Array<{ name: string, path: string, hoverStatus?: boolean, action?: 'resync' | 'history', schemes?: ('light' | 'dark')[], cardWidth?: number }>} */
-const SHOTS = [
+/** @type {Array<{ name: string, path: string, hoverStatus?: boolean, action?: 'resync' | 'history' | 'fields', schemes?: ('light' | 'dark')[], cardWidth?: number }>} */
+const ALL_SHOTS = [
   { name: 'company-42-en', path: '/?record=company:42&lang=en' },
   // The card alone at the sidebar widths it is designed for (280-400 px) and one narrower (one column).
   ...[240, 280, 320, 400].map((cardWidth) => ({ name: `company-43-card-${cardWidth}px`, path: '/?record=company:43&lang=en', cardWidth })),
   { name: 'company-42-fr', path: '/?record=company:42&lang=fr' },
   { name: 'company-43-not-synced-tooltip', path: '/?record=company:43&lang=en', hoverStatus: true },
   { name: 'contact-7-history', path: '/?record=contact:7&lang=en', action: 'history' },
+  // Wire format 1.1, the "worst day": every new part, every fields view open, in a sidebar and wide.
+  { name: 'company-46-worst-day-280px', path: '/?record=company:46&lang=en', action: 'fields', cardWidth: 280 },
+  { name: 'company-46-worst-day-wide', path: '/?record=company:46&lang=en', action: 'fields', cardWidth: 720 },
   // A resync changes the demo API's state, so it runs once, last: "Syncing", then "Up to date" pushed live.
   { name: 'company-43-resync', path: '/?record=company:43&lang=en', action: 'resync', schemes: ['light'] },
 ];
 const SCHEMES = /** @type {const} */ (['light', 'dark']);
+// `npm run screenshots -- company-46` takes only the shots whose name starts with one of the arguments.
+const only = process.argv.slice(2);
+const SHOTS = only.length ? ALL_SHOTS.filter((shot) => only.some((prefix) => shot.name.startsWith(prefix))) : ALL_SHOTS;
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -90,7 +96,7 @@ if (failures.length) {
  * @param {string} name
  * @param {'light' | 'dark'} scheme
  * @param {boolean} hoverStatus
- * @param {'resync' | 'history'} [action]
+ * @param {'resync' | 'history' | 'fields'} [action]
  * @param {number} [cardWidth] the card's width in px: the sidebar is sized to it and shot alone
  */
 async function takeShot(browser, url, name, scheme, hoverStatus, action, cardWidth) {
@@ -129,6 +135,11 @@ async function takeShot(browser, url, name, scheme, hoverStatus, action, cardWid
     if (action === 'history') {
       await (await page.waitForSelector('integration-sync-card >>> [part~="history-toggle"]'))?.click();
       await page.waitForSelector('integration-sync-card >>> [part~="history-entry"]', { timeout: RENDER_TIMEOUT_MS });
+    }
+    if (action === 'fields') {
+      await page.waitForSelector('integration-sync-card >>> [part~="fields-toggle"]', { timeout: RENDER_TIMEOUT_MS });
+      for (const toggle of await page.$$('integration-sync-card >>> [part~="fields-toggle"]')) await toggle.click();
+      await page.waitForSelector('integration-sync-card >>> [part~="fields"]', { timeout: RENDER_TIMEOUT_MS });
     }
     if (action === 'resync') {
       await (await page.waitForSelector('integration-sync-card >>> [part~="resync-button"]'))?.click();

@@ -219,6 +219,7 @@ const styles: CSSResult = css`
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
+    align-content: start;
     gap: 2px 8px;
   }
 
