@@ -37,7 +37,7 @@ import { TooltipTrigger } from './tooltip-trigger.ts';
  * @csspart synced-with - The external record's name.
  * @csspart synced-with-link - The link that opens the external record in a new tab.
  * @csspart status - The status pill; has `data-status` and `data-tone`, focusable.
- * @csspart status-link - The status when it links to the sync status page (`record_not_synced`).
+ * @csspart status-link - The status when it links to the sync status page (`record_not_synced`, `partially_synced`).
  * @csspart tooltip - The explanation of a status (`role="tooltip"`).
  * @csspart last-updated - The `<time>` of the last sync.
  * @csspart next-sync - "Next sync in 5 minutes", when the provider gives `nextSyncAt`.
@@ -45,7 +45,18 @@ import { TooltipTrigger } from './tooltip-trigger.ts';
  * @csspart resync-error - Why the last resync failed.
  * @csspart history-toggle - Opens and closes the sync history (provider has `getSyncHistory`).
  * @csspart history - The list of recent sync attempts.
- * @csspart history-entry - One sync attempt: status, time, direction and message.
+ * @csspart history-entry - One sync attempt: status, time, direction, what started it and who asked, and message.
+ * @csspart category - Why a sync failed: "Needs a fix" or "Retrying may help"; has `data-category` and `data-retryable`.
+ * @csspart fix - What to do about a failure (`detail.fix.text`).
+ * @csspart fix-link - The link of the fix, when `detail.fix.url` is safe; opens in a new tab.
+ * @csspart retry-plan - The integration's own retry plan: "Attempt 4 of 10 · next retry in 12 minutes".
+ * @csspart fields-toggle - Opens and closes the fields view: "Fields (7)".
+ * @csspart fields - The list of the record's fields, CRM and external values side by side.
+ * @csspart field - One field; has `data-field` (its name) and `data-field-status`.
+ * @csspart field-label - A field's label (else its name).
+ * @csspart field-crm-value - A field's value in the CRM ("—" when empty; cut at 200 characters, the whole in `title`).
+ * @csspart field-external-value - A field's value in the external system.
+ * @csspart field-message - Why a field failed or differs.
  * @csspart copy-button - Copies an error's message, code and record reference (for a support ticket).
  * @csspart show-more - Shows more cards when a record has more sync entries than fit (25 at a time).
  * @csspart loading - The busy indicator of the first load.
