@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
-import { createMemoryProvider, safeUrl, type IntegrationSyncCard } from '../src/index.ts';
-import { part, parts, renderCard, text } from './helpers.ts';
+import { createMemoryProvider, safeUrl, type IntegrationSyncCard } from '../../src/index.ts';
+import { part, parts, renderCard, text } from '../helpers.ts';
 
 describe('hostile data', () => {
   it('keeps absolute http(s) URLs, normalised (safeUrl); unsafe ones are in hardening.test.ts', () => {

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { invalidate } from '../src/data/cache.ts';
-import { createRestProvider, type IntegrationSyncCard, type SyncDataProvider } from '../src/index.ts';
-import { part, text } from './helpers.ts';
+import { invalidate } from '../../src/data/cache.ts';
+import { createRestProvider, type IntegrationSyncCard, type SyncDataProvider } from '../../src/index.ts';
+import { part, text } from '../helpers.ts';
 
 // The REST provider's response cache, through the element, against the counting routes of
 // test/support/test-api.mjs (each answer names how often that record was served: "v1", "v2"…).

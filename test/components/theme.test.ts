@@ -2,9 +2,9 @@
 // winning over either palette, and the themed example page (built bundle, CSS only).
 import { expect, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { createMemoryProvider } from '../src/index.ts';
-import { ensureBuilt, frameCard, loadFrame, part as framePart, removeFrames } from './frame-helpers.ts';
-import { oneSync, part, renderCard } from './helpers.ts';
+import { createMemoryProvider } from '../../src/index.ts';
+import { ensureBuilt, frameCard, loadFrame, part as framePart, removeFrames } from '../frame-helpers.ts';
+import { oneSync, part, renderCard } from '../helpers.ts';
 
 const LIGHT_SURFACE = 'rgb(255, 255, 255)'; // #ffffff
 const DARK_SURFACE = 'rgb(28, 35, 43)'; // #1c232b

@@ -1,7 +1,7 @@
 // Way 3 of embedding: dist/embed.html (the *built* page) in a real iframe, as a CRM card or
 // modal loads it (contract.md §8). Also the query-string rules on their own (embed-params.ts).
 import { expect, waitUntil } from '@open-wc/testing';
-import { endpointFor, readEmbedConfig, recordFromQuery } from '../src/embed/embed-params.ts';
+import { endpointFor, readEmbedConfig, recordFromQuery } from '../../src/embed/embed-params.ts';
 import {
   collectMessages,
   ensureBuilt,
@@ -13,7 +13,7 @@ import {
   parts,
   removeFrames,
   text,
-} from './frame-helpers.ts';
+} from '../frame-helpers.ts';
 
 const EMBED = '/dist/embed.html';
 const query = (search: string) => new URLSearchParams(search);

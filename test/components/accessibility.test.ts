@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import type { AxeResults } from 'axe-core';
-import { createMemoryProvider, SYNC_STATUSES, type IntegrationSyncCard, type SyncDataProvider, type SyncStatusResponse } from '../src/index.ts';
-import { controllableProvider, minutesAgo, oneSync, part, parts, renderCard, text } from './helpers.ts';
+import { createMemoryProvider, SYNC_STATUSES, type IntegrationSyncCard, type SyncDataProvider, type SyncStatusResponse } from '../../src/index.ts';
+import { controllableProvider, minutesAgo, oneSync, part, parts, renderCard, text } from '../helpers.ts';
 
 declare const axe: { run(context: Element, options: object): Promise<AxeResults> };
 

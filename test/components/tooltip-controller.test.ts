@@ -1,7 +1,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { createMemoryProvider } from '../src/index.ts';
-import { oneSync, part, parts, renderCard } from './helpers.ts';
+import { createMemoryProvider } from '../../src/index.ts';
+import { oneSync, part, parts, renderCard } from '../helpers.ts';
 
 const center = (element: Element): [number, number] => {
   const box = element.getBoundingClientRect();

@@ -1,6 +1,6 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
-import { createRestProvider } from '../src/index.ts';
-import { part, renderCard, text } from './helpers.ts';
+import { createRestProvider } from '../../src/index.ts';
+import { part, renderCard, text } from '../helpers.ts';
 
 // These talk to real routes served by the test run (test/support/test-api.mjs and the demo API).
 const record = (objectId: string) => ({ objectType: 'company', objectId });

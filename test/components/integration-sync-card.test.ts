@@ -1,6 +1,6 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
-import { createMemoryProvider, SYNC_STATUSES, type SyncStatus } from '../src/index.ts';
-import { minutesAgo, oneSync, part, parts, renderCard, text } from './helpers.ts';
+import { createMemoryProvider, SYNC_STATUSES, type SyncStatus } from '../../src/index.ts';
+import { minutesAgo, oneSync, part, parts, renderCard, text } from '../helpers.ts';
 
 const LABELS: Record<'en' | 'fr', Record<SyncStatus, string>> = {
   en: {

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createMemoryProvider, type IntegrationSyncCard } from '../src/index.ts';
-import { oneSync, part, parts } from './helpers.ts';
+import { createMemoryProvider, type IntegrationSyncCard } from '../../src/index.ts';
+import { oneSync, part, parts } from '../helpers.ts';
 
 // What hundreds of cards on one page share instead of paying per card: one relative-time timer,
 // cached Intl formatters, no per-card document/window listeners, positioning listeners only

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import fc from 'fast-check';
-import { SYNC_STATUSES, type IntegrationSyncCard, type SyncDataProvider } from '../src/index.ts';
-import { part, parts, text } from './helpers.ts';
+import { SYNC_STATUSES, type IntegrationSyncCard, type SyncDataProvider } from '../../src/index.ts';
+import { part, parts, text } from '../helpers.ts';
 
 // Property-based tests: the card is fed thousands of generated payloads, most of them hostile.
 // The seed is printed with any failure (fast-check's report); set ISC_SEED in the page to replay.

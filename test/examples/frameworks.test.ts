@@ -1,16 +1,16 @@
 // The framework examples in examples/ rendered for real: React 19 (object props set as element
 // properties, `onisc-navigate`) and Vue 3 (`.prop` bindings, `@isc-navigate`). Plain HTML is
 // test/cdn-bundle.test.ts (the built bundle, no framework).
-import './support/vue-feature-flags.ts';
+import '../support/vue-feature-flags.ts';
 import { expect, waitUntil } from '@open-wc/testing';
 import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { createApp, h, type App } from 'vue';
-import { SyncCard as ReactSyncCard } from '../examples/react/SyncCard.tsx';
-import { isCustomElement, SyncCard as VueSyncCard } from '../examples/vue/sync-card.ts';
-import { createMemoryProvider, type IntegrationSyncCard, type IscNavigateDetail } from '../src/index.ts';
-import { oneSync, part, text } from './helpers.ts';
+import { SyncCard as ReactSyncCard } from '../../examples/react/SyncCard.tsx';
+import { isCustomElement, SyncCard as VueSyncCard } from '../../examples/vue/sync-card.ts';
+import { createMemoryProvider, type IntegrationSyncCard, type IscNavigateDetail } from '../../src/index.ts';
+import { oneSync, part, text } from '../helpers.ts';
 
 const record = { objectType: 'company', objectId: '42' };
 const provider = createMemoryProvider({ 'company:42': oneSync() });

@@ -1,8 +1,8 @@
 // The README's "write your own provider" example (examples/custom-provider) against its fixture,
 // served as a static file like the API it stands for.
 import { expect, html } from '@open-wc/testing';
-import { createErpLinksProvider } from '../examples/custom-provider/erp-links-provider.ts';
-import { part, parts, renderCard, text } from './helpers.ts';
+import { createErpLinksProvider } from '../../examples/custom-provider/erp-links-provider.ts';
+import { part, parts, renderCard, text } from '../helpers.ts';
 
 describe('a provider of your own (examples/custom-provider)', () => {
   it('maps a foreign API to cards', async () => {

@@ -1,6 +1,6 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { createMemoryProvider, type RecordRef, type SyncDataProvider } from '../src/index.ts';
-import { controllableProvider, minutesAgo, oneSync, part, parts, renderCard, text } from './helpers.ts';
+import { createMemoryProvider, type RecordRef, type SyncDataProvider } from '../../src/index.ts';
+import { controllableProvider, minutesAgo, oneSync, part, parts, renderCard, text } from '../helpers.ts';
 
 const failing = () =>
   oneSync({ status: 'record_not_synced', detail: { message: "Required field 'Subsidiary' is missing.", code: 'MISSING_REQUIRED_FIELD' } });

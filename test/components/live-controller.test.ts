@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { createRestProvider, type IntegrationSyncCard, type RecordRef, type SyncDataProvider } from '../src/index.ts';
-import { oneSync, part, renderCard, text } from './helpers.ts';
+import { createRestProvider, type IntegrationSyncCard, type RecordRef, type SyncDataProvider } from '../../src/index.ts';
+import { oneSync, part, renderCard, text } from '../helpers.ts';
 
 /** A provider whose subscriptions are counted. */
 function countingSubscriptions(base: SyncDataProvider) {

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { openStreamCount } from '../src/data/live-events.ts';
-import { createRestProvider } from '../src/index.ts';
-import { faultRun, record, sleep } from './fault-helpers.ts';
+import { openStreamCount } from '../../src/data/live-events.ts';
+import { createRestProvider } from '../../src/index.ts';
+import { faultRun, record, sleep } from '../fault-helpers.ts';
 
 // The live stream (Server-Sent Events over real HTTP) through drops and outages: reconnects use
 // the load retries' backoff with jitter, and cards on one record keep sharing one stream.

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { planRetry, resolveRetryPolicy, type RetryPolicy } from '../src/data/backoff.ts';
-import { loadSyncStatus } from '../src/data/cache.ts';
-import { joinRetry, pendingRetryCount, releaseRetry, retryInBatches, waitForRetry, type RetryClock } from '../src/data/shared-wait.ts';
-import { createRestProvider, type RecordRef, type SyncDataProvider } from '../src/index.ts';
-import { faultRun, record, sleep, type LoggedRequest } from './fault-helpers.ts';
+import { planRetry, resolveRetryPolicy, type RetryPolicy } from '../../src/data/backoff.ts';
+import { loadSyncStatus } from '../../src/data/cache.ts';
+import { joinRetry, pendingRetryCount, releaseRetry, retryInBatches, waitForRetry, type RetryClock } from '../../src/data/shared-wait.ts';
+import { createRestProvider, type RecordRef, type SyncDataProvider } from '../../src/index.ts';
+import { faultRun, record, sleep, type LoggedRequest } from '../fault-helpers.ts';
 
 /** A clock whose time moves only when told; counts the timers it holds. */
 function manualClock() {

@@ -1,6 +1,6 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { createMemoryProvider, setDefaultProvider, type IntegrationSyncCard } from '../src/index.ts';
-import { controllableProvider, oneSync, part, renderCard, text } from './helpers.ts';
+import { createMemoryProvider, setDefaultProvider, type IntegrationSyncCard } from '../../src/index.ts';
+import { controllableProvider, oneSync, part, renderCard, text } from '../helpers.ts';
 
 const response = (name: string) => oneSync({ syncedWith: { name, url: 'https://erp.example.com/r/1' } });
 

@@ -1,9 +1,9 @@
 // The built-in locales (contract §5): each one's labels, Intl dates in that language, lazy
 // loading, region fallbacks, registerTranslation(), live switching and right-to-left Hebrew.
 import { expect, html, waitUntil } from '@open-wc/testing';
-import en from '../src/i18n/en.ts';
-import { createMemoryProvider, registerTranslation, SYNC_STATUSES, type IntegrationSyncCard, type SyncStatus, type Translation } from '../src/index.ts';
-import { oneSync, part, parts, renderCard, text } from './helpers.ts';
+import en from '../../src/i18n/en.ts';
+import { createMemoryProvider, registerTranslation, SYNC_STATUSES, type IntegrationSyncCard, type SyncStatus, type Translation } from '../../src/index.ts';
+import { oneSync, part, parts, renderCard, text } from '../helpers.ts';
 
 /** What a CRM user of each built-in locale reads: the seven status labels and the three field labels. */
 const EXPECTED: Record<string, { statusLabel: Record<SyncStatus, string>; fields: [string, string, string] }> = {
@@ -76,11 +76,11 @@ const EXPECTED: Record<string, { statusLabel: Record<SyncStatus, string>; fields
 
 /** Each built-in translation module, to check the help texts and function parameters. */
 const MODULES: Record<string, () => Promise<{ default: Translation }>> = {
-  de: () => import('../src/i18n/de.ts'),
-  es: () => import('../src/i18n/es.ts'),
-  ja: () => import('../src/i18n/ja.ts'),
-  'pt-BR': () => import('../src/i18n/pt-BR.ts'),
-  he: () => import('../src/i18n/he.ts'),
+  de: () => import('../../src/i18n/de.ts'),
+  es: () => import('../../src/i18n/es.ts'),
+  ja: () => import('../../src/i18n/ja.ts'),
+  'pt-BR': () => import('../../src/i18n/pt-BR.ts'),
+  he: () => import('../../src/i18n/he.ts'),
 };
 
 /** A lang attribute to render with, and the built-in locale it must resolve to. */

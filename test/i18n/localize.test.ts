@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { createMemoryProvider, type IntegrationSyncCard } from '../src/index.ts';
-import { oneSync, part, text } from './helpers.ts';
+import { createMemoryProvider, type IntegrationSyncCard } from '../../src/index.ts';
+import { oneSync, part, text } from '../helpers.ts';
 
 const provider = createMemoryProvider({ 'company:1': oneSync() });
 const statusText = async (card: IntegrationSyncCard) => {
