@@ -1,6 +1,7 @@
 // Way 1 of embedding: a page with one <script type="module"> pointing at the *built* CDN bundle
 // (dist/cdn/integration-sync-card.js) and the element in its HTML, no other JavaScript.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { ensureBuilt, frameCard, frameRequests, loadFrame, part, parts, removeFrames, text } from './frame-helpers.ts';
 
 const PAGE = '/examples/plain-html/index.html';
@@ -57,11 +58,36 @@ describe('the CDN bundle in a page with no JavaScript of its own', function () {
     expect(chunks[0], 'tooltip behaviour and Floating UI, in one lazy chunk').to.match(/^\/dist\/cdn\/tooltip-controller-[\w-]+\.js$/);
   });
 
-  it('exports the public API from the same file (contract §7)', async () => {
+  it('exports the public API from the same file', async () => {
     const bundle: Record<string, unknown> = await import(/* @vite-ignore */ BUNDLE);
     for (const name of ['IntegrationSyncCard', 'createRestProvider', 'createMemoryProvider', 'setDefaultProvider']) {
       expect(bundle[name], name).to.be.a('function');
     }
     expect(customElements.get('integration-sync-card') === bundle.IntegrationSyncCard, 'registered by the bundle').to.be.true;
+  });
+});
+
+describe('the CDN bundle under a strict Content-Security-Policy', () => {
+  describe('with Trusted Types', () => {
+    before(async function () {
+      this.timeout(120_000);
+      const built = (await executeServerCommand('isc-ensure-built')) as { ok: boolean; message: string } | undefined;
+      if (!built?.ok) throw new Error(`build failed: ${built?.message}`);
+    });
+
+    it('renders, opens a tooltip and loads over REST with 0 securitypolicyviolation events', async function () {
+      this.timeout(20_000);
+      const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/test-api/csp/page.html" style="width: 420px; height: 500px"></iframe>`);
+      await waitUntil(() => (frame.contentWindow as unknown as { __loaded?: boolean })?.__loaded, 'the bundle did not load', { timeout: 10_000 });
+      const win = frame.contentWindow as unknown as Window & { __violations: string[] };
+      const card = win.document.querySelector('integration-sync-card')!;
+      await waitUntil(() => card.shadowRoot?.querySelector('[part~="card"]'), 'no data over REST', { timeout: 10_000 });
+      const status = card.shadowRoot!.querySelector<HTMLElement>('[part~="status"]')!;
+      status.focus();
+      const tooltip = card.shadowRoot!.getElementById(status.getAttribute('aria-describedby')!)!;
+      await waitUntil(() => !tooltip.hidden && tooltip.style.visibility !== 'hidden' && tooltip.style.left !== '', 'tooltip not positioned', { timeout: 5000 });
+      expect(win.__violations).to.deep.equal([]);
+      expect(card.shadowRoot!.querySelectorAll('[part~="card"]').length).to.be.greaterThan(0);
+    });
   });
 });

@@ -1,7 +1,9 @@
+// Hostile provider data rendered by the card: generated payloads (property-based), huge strings and
+// lists, HTML in strings. Unsafe URLs: data/safe-url.test.ts; repairs: data/normalize.test.ts.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import fc from 'fast-check';
-import { SYNC_STATUSES, type IntegrationSyncCard, type SyncDataProvider } from '../../src/index.ts';
-import { part, parts, text } from '../helpers.ts';
+import { createMemoryProvider, type IntegrationSyncCard, SYNC_STATUSES, type SyncDataProvider } from '../../src/index.ts';
+import { part, parts, renderCard, text } from '../helpers.ts';
 
 // Property-based tests: the card is fed thousands of generated payloads, most of them hostile.
 // The seed is printed with any failure (fast-check's report); set ISC_SEED in the page to replay.
@@ -205,5 +207,39 @@ describe('property-based: hostile payloads', function () {
     expect(parts(card, 'card')).to.have.length(50);
     expect(text(part(card, 'show-more'))).to.equal('Show 25 more (9,950 hidden)');
     expect(parts(card, 'card')[49].dataset.syncId).to.equal('sync-49');
+  });
+
+});
+
+describe('hostile strings', () => {
+  it('keeps HTML in provider strings as text: nothing becomes an element or runs', async () => {
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script><b>bold</b>';
+    (window as unknown as Record<string, unknown>).__pwned = 0;
+    const provider = createMemoryProvider({
+      'company:1': {
+        integrations: [{ id: 'netsuite', name: payload, state: 'extra_features_required', settingsUrl: 'https://app.example-crm.com/s' }],
+        syncs: [
+          {
+            id: payload,
+            integrationId: 'netsuite',
+            label: payload,
+            status: 'record_excluded',
+            syncedWith: { name: payload, url: 'https://erp.example.com/"><script>alert(1)</script>' },
+            detail: { message: payload, exclusionGroup: payload },
+          },
+        ],
+      },
+    });
+    const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="1" .provider=${provider}></integration-sync-card>`);
+    const root = card.shadowRoot!;
+    expect(root.querySelectorAll('img, script, b')).to.have.length(0);
+    expect(text(part(card, 'integration-name'))).to.equal(payload);
+    expect(text(part(card, 'sync-label'))).to.equal(payload);
+    expect(text(part(card, 'synced-with'))).to.contain(payload);
+    expect(part(card, 'card')!.dataset.syncId).to.equal(payload);
+    const attributes = [...root.querySelectorAll('*')].flatMap((element) => [...element.attributes].map((attribute) => attribute.name));
+    expect(attributes.filter((name) => name.startsWith('on'))).to.deep.equal([]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((window as unknown as Record<string, unknown>).__pwned).to.equal(0);
   });
 });

@@ -1,4 +1,6 @@
-import { expect, html, oneEvent } from '@open-wc/testing';
+// The element as a user sees it (src/components/integration-sync-card.ts and its templates/): one card per
+// sync entry, labels, statuses, links, the setup callout, events, attributes.
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createMemoryProvider, SYNC_STATUSES, type SyncStatus } from '../../src/index.ts';
 import { minutesAgo, oneSync, part, parts, renderCard, text } from '../helpers.ts';
 
@@ -214,5 +216,14 @@ describe('integration-sync-card: what a user sees', () => {
     const provider = createMemoryProvider({ 'company:42': oneSync({ lastSyncedAt: minutesAgo(120) }) });
     const card = await renderCard(html`<integration-sync-card lang="fr" object-type="company" object-id="42" .provider=${provider}></integration-sync-card>`);
     expect(text(part(card, 'last-updated'))).to.equal('il y a 2 heures');
+  });
+
+  it('shows "Next sync in 5 minutes" when nextSyncAt is given', async () => {
+    const provider = createMemoryProvider({ 'company:1': oneSync({ nextSyncAt: new Date(Date.now() + 5 * 60_000 + 5000).toISOString() }) });
+    const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="1" .provider=${provider}></integration-sync-card>`);
+    expect(text(part(card, 'next-sync'))).to.equal('Next sync in 5 minutes');
+    card.lang = 'fr';
+    // French may load on demand: wait for it rather than for one update.
+    await waitUntil(() => text(part(card, 'next-sync')) === 'Prochaine synchronisation dans 5 minutes', text(part(card, 'next-sync')));
   });
 });

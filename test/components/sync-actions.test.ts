@@ -1,11 +1,12 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { createMemoryProvider, type RecordRef, type SyncDataProvider } from '../../src/index.ts';
-import { controllableProvider, minutesAgo, oneSync, part, parts, renderCard, text } from '../helpers.ts';
+// src/components/sync-actions.ts: resync and history.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createMemoryProvider, type IntegrationSyncCard, type RecordRef, type SyncDataProvider } from '../../src/index.ts';
+import { minutesAgo, oneSync, part, parts, renderCard, text } from '../helpers.ts';
 
 const failing = () =>
   oneSync({ status: 'record_not_synced', detail: { message: "Required field 'Subsidiary' is missing.", code: 'MISSING_REQUIRED_FIELD' } });
 
-describe('beyond the seed: resync, history, live status, copy details', () => {
+describe('sync actions: resync and history', () => {
   it('resyncs over REST: the button disables, the status shows progress, and the pushed result arrives live', async () => {
     // /demo-api is a second instance of the demo API (resync → in_progress, then up_to_date 300 ms later, pushed over SSE).
     const card = await renderCard(html`<integration-sync-card lang="en" live endpoint="/demo-api" object-type="company" object-id="43"></integration-sync-card>`);
@@ -118,62 +119,21 @@ describe('beyond the seed: resync, history, live status, copy details', () => {
     expect(parts(card, 'history-entry')[0].dataset.status).to.equal('up_to_date');
   });
 
-  it('shows "Next sync in 5 minutes" when nextSyncAt is given', async () => {
-    const provider = createMemoryProvider({ 'company:1': oneSync({ nextSyncAt: new Date(Date.now() + 5 * 60_000 + 5000).toISOString() }) });
-    const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="1" .provider=${provider}></integration-sync-card>`);
-    expect(text(part(card, 'next-sync'))).to.equal('Next sync in 5 minutes');
-    card.lang = 'fr';
-    // French may load on demand: wait for it rather than for one update.
-    await waitUntil(() => text(part(card, 'next-sync')) === 'Prochaine synchronisation dans 5 minutes', text(part(card, 'next-sync')));
-  });
-
-  it('follows provider.subscribe(): re-fetches on change, unsubscribes on record change and disconnect', async () => {
-    const { provider, calls } = controllableProvider();
-    const subscriptions: { record: RecordRef; onChange: () => void; active: boolean }[] = [];
-    const live: SyncDataProvider = {
-      ...provider,
-      subscribe(record, onChange) {
-        const subscription = { record, onChange, active: true };
-        subscriptions.push(subscription);
-        return () => (subscription.active = false);
-      },
+  it('a resync survives a move: it completes, reports, and the button comes back', async () => {
+    let finish!: () => void;
+    const provider: SyncDataProvider = {
+      getSyncStatus: async () => oneSync({ status: 'record_not_synced' }),
+      resync: () => new Promise<void>((resolve) => (finish = resolve)),
     };
-    const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="1" .provider=${live}></integration-sync-card>`, { waitFor: 'none' });
-    calls[0].resolve(oneSync({ status: 'record_not_synced' }));
-    await oneEvent(card, 'isc-load');
-    expect(subscriptions).to.have.length(1);
-    subscriptions[0].onChange();
-    await waitUntil(() => calls.length === 2, 'a change re-fetches');
-    calls[1].resolve(oneSync({ status: 'up_to_date' }));
-    await waitUntil(() => part(card, 'status')?.dataset.status === 'up_to_date');
-    card.objectId = '2';
-    await waitUntil(() => subscriptions.length === 2);
-    expect(subscriptions[0].active, 'old record unsubscribed').to.equal(false);
-    expect(subscriptions[1].record.objectId).to.equal('2');
-    card.remove();
-    expect(subscriptions[1].active, 'unsubscribed on disconnect').to.equal(false);
-  });
-
-  it('copies the error details (message, code, record) to the clipboard', async () => {
-    const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="1" portal-id="777" .provider=${createMemoryProvider({ 'company:1': failing() })}></integration-sync-card>`);
-    const button = part<HTMLButtonElement>(card, 'copy-button')!;
-    expect(text(button)).to.equal('Copy details');
-    button.click();
-    await waitUntil(() => text(part(card, 'copy-button')) !== 'Copy details');
-    expect(text(part(card, 'copy-button'))).to.equal('Copied');
-    const copied = await navigator.clipboard.readText();
-    expect(copied).to.contain("Required field 'Subsidiary' is missing.");
-    expect(copied).to.contain('MISSING_REQUIRED_FIELD');
-    expect(copied).to.contain('company 1 (portal 777)');
-  });
-
-  it('copies the load error from the error state', async () => {
-    const provider = { getSyncStatus: () => Promise.reject(new Error('Gateway timeout from NetSuite')) };
-    const card = await renderCard(html`<integration-sync-card lang="en" object-type="deal" object-id="9" .provider=${provider}></integration-sync-card>`, { waitFor: 'isc-error' });
-    part(card, 'copy-button')!.click();
-    await waitUntil(() => text(part(card, 'copy-button')) === 'Copied');
-    const copied = await navigator.clipboard.readText();
-    expect(copied).to.contain('Gateway timeout from NetSuite');
-    expect(copied).to.contain('deal 9');
+    const root = await fixture<HTMLElement>(html`<div><integration-sync-card lang="en" object-type="company" object-id="1" .provider=${provider}></integration-sync-card><p></p></div>`);
+    const card = root.querySelector<IntegrationSyncCard>('integration-sync-card')!;
+    await waitUntil(() => part(card, 'resync-button'));
+    part(card, 'resync-button')!.click();
+    await waitUntil(() => (part(card, 'resync-button') as HTMLButtonElement).disabled);
+    root.querySelector('p')!.append(card);
+    const done = oneEvent(card, 'isc-resync');
+    finish();
+    expect((await done).detail.ok).to.equal(true);
+    await waitUntil(() => !(part(card, 'resync-button') as HTMLButtonElement).disabled, 'the button came back');
   });
 });

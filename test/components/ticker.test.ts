@@ -1,6 +1,7 @@
+// src/components/ticker.ts: one 30-second timer keeps every relative time on the page fresh.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createMemoryProvider, type IntegrationSyncCard } from '../../src/index.ts';
-import { oneSync, part, parts } from '../helpers.ts';
+import { oneSync, part } from '../helpers.ts';
 
 // What hundreds of cards on one page share instead of paying per card: one relative-time timer,
 // cached Intl formatters, no per-card document/window listeners, positioning listeners only
@@ -17,33 +18,7 @@ async function mountList(lang = 'en'): Promise<IntegrationSyncCard[]> {
   return cards;
 }
 
-/** Counts the listeners currently registered on window and document, by event type. */
-function trackListeners() {
-  const active = new Map<string, Set<unknown>>();
-  const add = EventTarget.prototype.addEventListener;
-  const remove = EventTarget.prototype.removeEventListener;
-  const tracked = (target: EventTarget) => target === window || target === document;
-  EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
-    if (tracked(this) && listener) {
-      if (!active.has(type)) active.set(type, new Set());
-      active.get(type)!.add(listener);
-    }
-    return add.call(this, type, listener as EventListener, options as AddEventListenerOptions);
-  } as typeof add;
-  EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
-    if (tracked(this)) active.get(type)?.delete(listener);
-    return remove.call(this, type, listener as EventListener, options as EventListenerOptions);
-  } as typeof remove;
-  return {
-    count: (...types: string[]) => types.reduce((sum, type) => sum + (active.get(type)?.size ?? 0), 0),
-    restore() {
-      EventTarget.prototype.addEventListener = add;
-      EventTarget.prototype.removeEventListener = remove;
-    },
-  };
-}
-
-describe('shared resources for many cards', () => {
+describe('one relative-time ticker for every card', () => {
   it('keeps relative times fresh with one timer for all cards, stopped when the last one leaves', async () => {
     const created: number[] = [];
     const cleared: unknown[] = [];
@@ -65,61 +40,6 @@ describe('shared resources for many cards', () => {
     } finally {
       window.setInterval = set;
       window.clearInterval = clear;
-    }
-  });
-
-  it('builds each Intl formatter once per locale, not once per card', async () => {
-    const made = { relative: 0, date: 0 };
-    const { RelativeTimeFormat, DateTimeFormat } = Intl;
-    const locale = 'de-CH';
-    // Intl's constructors are writable properties; Object.assign sidesteps their readonly typing.
-    Object.assign(Intl, {
-      RelativeTimeFormat: class extends RelativeTimeFormat {
-        constructor(...args: ConstructorParameters<typeof RelativeTimeFormat>) {
-          super(...args);
-          if (String(args[0]) === locale) made.relative += 1;
-        }
-      },
-      DateTimeFormat: new Proxy(DateTimeFormat, {
-        construct(target, args: ConstructorParameters<typeof DateTimeFormat>) {
-          if (String(args[0]) === locale) made.date += 1;
-          return new target(...args);
-        },
-      }),
-    });
-    try {
-      const cards = await mountList(locale);
-      expect(parts(cards[0], 'last-updated')).to.have.length(1);
-      expect(made).to.deep.equal({ relative: 1, date: 1 });
-    } finally {
-      Object.assign(Intl, { RelativeTimeFormat, DateTimeFormat });
-    }
-  });
-
-  it('adds no window or document listener per card (without refresh-interval or an open tooltip)', async () => {
-    const listeners = trackListeners();
-    try {
-      await mountList();
-      expect(listeners.count('scroll', 'resize', 'keydown', 'visibilitychange', 'pointermove')).to.equal(0);
-    } finally {
-      listeners.restore();
-    }
-  });
-
-  it('listens to scrolling only while a tooltip is open', async () => {
-    const cards = await mountList();
-    const listeners = trackListeners();
-    try {
-      const status = part(cards[0], 'status')!;
-      status.focus();
-      const tooltip = cards[0].shadowRoot!.getElementById(status.getAttribute('aria-describedby')!)!;
-      await waitUntil(() => !tooltip.hidden && tooltip.style.visibility !== 'hidden', 'the tooltip was never positioned');
-      expect(listeners.count('scroll', 'resize'), 'autoUpdate while open').to.be.greaterThan(0);
-      status.blur();
-      await waitUntil(() => tooltip.hidden, 'the tooltip did not close');
-      expect(listeners.count('scroll', 'resize', 'keydown')).to.equal(0);
-    } finally {
-      listeners.restore();
     }
   });
 });

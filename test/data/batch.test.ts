@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createRestProvider, type IntegrationSyncCard, type SyncStatusResponse } from '../../src/index.ts';
 import { part, text } from '../helpers.ts';
 
-// Batching (contract §3 `batch`) against a real HTTP server: the /test-api/batching/<run> routes
+// Batching (createRestProvider `batch`) against a real HTTP server: the /test-api/batching/<run> routes
 // in test/support/test-api.mjs count every request and answer batches in reverse order.
 interface Stats {
   gets: number;

@@ -1,5 +1,5 @@
 // Way 3 of embedding: dist/embed.html (the *built* page) in a real iframe, as a CRM card or
-// modal loads it (contract.md §8). Also the query-string rules on their own (embed-params.ts).
+// modal loads it. Also the query-string rules on their own (embed-params.ts).
 import { expect, waitUntil } from '@open-wc/testing';
 import { endpointFor, readEmbedConfig, recordFromQuery } from '../../src/embed/embed-params.ts';
 import {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { faultApi } from './fault-api.mjs';
-// Routes the browser tests talk to through the real REST provider (contract §3): a real HTTP
+// Routes the browser tests talk to through the real REST provider: a real HTTP
 // server (the test runner's), real fetch, real status codes, bodies and delays.
 // - GET /test-api/echo?objectType&objectId[&delayMs]  → a response naming the record (counted)
 // - GET /test-api/count?objectId=…                    → how many echo requests that objectId got
