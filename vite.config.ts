@@ -19,7 +19,7 @@ export default defineConfig({
   plugins: [demoApi(), minifyLiteralsPlugin()],
   build: {
     // The CDN bundle: one ES module that registers the element, with lazy
-    // chunks beside it, loaded by relative URL (contract.md §7).
+    // chunks beside it, loaded by relative URL, so the folder is hosted as is.
     outDir: 'dist/cdn',
     copyPublicDir: false,
     lib: {

@@ -1,4 +1,4 @@
-// Builds dist/embed.html (the iframe page, contract.md §8) with its assets in dist/embed-assets/.
+// Builds dist/embed.html (the iframe page) with its assets in dist/embed-assets/.
 // Same plugins and minification as the CDN bundle (vite.config.ts), as a page instead of a library.
 // Run by `npm run build` (`vite build -c vite.embed.config.ts`); `vite -c vite.embed.config.ts`
 // serves the page in development (with the demo API at /api/sync-status).

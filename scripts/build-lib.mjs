@@ -1,4 +1,4 @@
-// Builds the npm entry points into dist/lib (contract.md §7): tsc emits one JS module and one
+// Builds the npm entry points into dist/lib (package.json "exports"): tsc emits one JS module and one
 // .d.ts per source file (tsconfig.build.json), lit & co. stay external imports.
 // NOTE: tsc rewrites `./x.ts` to `./x.js` in the JS it emits (rewriteRelativeImportExtensions)
 // but not in declaration files, where a consumer without allowImportingTsExtensions would trip

@@ -4,7 +4,7 @@ import { expect, waitFor } from 'storybook/test';
 import { ALL_STATUSES, part, settledCard, statusOverview as overview, text, type CardArgs } from './story-helpers.ts';
 
 /**
- * Every built-in language (contract §5), each showing the seven statuses side by side. The
+ * Every built-in language, each showing the seven statuses side by side. The
  * card follows `lang` (its own, an ancestor's, `<html lang>`, then the browser's); each
  * language other than English is a chunk loaded the first time a card needs it.
  */

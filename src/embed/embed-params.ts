@@ -1,4 +1,4 @@
-// Reads what the iframe page (dist/embed.html, contract.md §8) was asked to show from its URL and
+// Reads what the iframe page (dist/embed.html; README: "Iframe") was asked to show from its URL and
 // its deployed configuration. Pure functions of strings: no DOM, so they are tested directly.
 import type { RecordRef } from '../data/types.ts';
 

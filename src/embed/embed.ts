@@ -1,4 +1,4 @@
-// The iframe page (dist/embed.html, contract.md §8): one <integration-sync-card> for the record
+// The iframe page (dist/embed.html; README: "Iframe"): one <integration-sync-card> for the record
 // named in the query string, sized to its content for the parent page, with an optional Done
 // button for CRM iframe modals. Everything here is built with DOM APIs and textContent: the
 // query string is untrusted input.
