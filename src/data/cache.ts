@@ -115,3 +115,8 @@ export function invalidate(provider: SyncDataProvider, record: RecordRef): void 
   }
   forgetInFlight(provider, record);
 }
+
+/** How many responses the provider's cache holds (diagnostics: soak tests watch it stay bounded). */
+export function cachedEntryCount(provider: SyncDataProvider): number {
+  return stores.get(provider)?.entries.size ?? 0;
+}

@@ -75,3 +75,8 @@ export function getSyncStatusOnce(
 export function forgetInFlight(provider: SyncDataProvider, record: RecordRef): void {
   inFlight.get(provider)?.delete(recordKey(record));
 }
+
+/** How many shared requests are in flight through the provider (diagnostics for soak tests). */
+export function inFlightCount(provider: SyncDataProvider): number {
+  return inFlight.get(provider)?.size ?? 0;
+}
