@@ -6,10 +6,14 @@ export interface IscLoadDetail {
   /** The response after validation and repair. */
   response: NormalizedResponse;
 }
-/** `isc-error`: a failed load rendered its error state. */
+/** `isc-error`: a load failed and rendered (after each failed attempt, automatic retries included). */
 export interface IscErrorDetail {
   record: RecordRef;
   error: Error;
+  /** Whether the card retries by itself (a transient failure, retries left). */
+  willRetry: boolean;
+  /** Milliseconds until that retry; `null` when `willRetry` is false. */
+  retryInMs: number | null;
 }
 /** `isc-navigate`: a link is about to open. Cancelable. */
 export interface IscNavigateDetail {

@@ -315,6 +315,17 @@ export default css`
     font-size: 0.857em;
   }
 
+  .retry-countdown {
+    margin: 0 0 10px;
+    color: var(--_muted);
+    font-size: 0.857em;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .refresh-failure {
+    margin-bottom: var(--isc-gap, 12px);
+  }
+
   button {
     font: inherit;
     font-size: 0.857em;

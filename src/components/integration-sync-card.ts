@@ -14,7 +14,8 @@ import { SyncStatusController, type LoadOutcome } from './sync-status-controller
 import type { CardActions } from './templates/card.ts';
 import type { RenderContext } from './templates/context.ts';
 import { renderResponse, SYNCS_PAGE } from './templates/response.ts';
-import { renderEmpty, renderError, renderLoading } from './templates/states.ts';
+import { formatSeconds } from './templates/retry-countdown.ts';
+import { renderEmpty, renderError, renderLoading, renderRefreshFailure } from './templates/states.ts';
 import { subscribeToTicker } from './ticker.ts';
 import { TooltipTrigger } from './tooltip-trigger.ts';
 
@@ -26,7 +27,7 @@ import { TooltipTrigger } from './tooltip-trigger.ts';
  * @tagname integration-sync-card
  *
  * @event {CustomEvent<IscLoadDetail>} isc-load - Data rendered. `detail: { record, response }` (the repaired response).
- * @event {CustomEvent<IscErrorDetail>} isc-error - A failed load rendered its error state. `detail: { record, error }`.
+ * @event {CustomEvent<IscErrorDetail>} isc-error - A load failed (after each failed attempt, automatic retries included). `detail: { record, error, willRetry, retryInMs }`: whether an automatic retry follows, and in how many milliseconds (`null` when none).
  * @event {CustomEvent<IscNavigateDetail>} isc-navigate - A link is about to open. Cancelable: `preventDefault()` stops the navigation. `detail: { url, kind, syncId }`.
  * @event {CustomEvent<IscResyncDetail>} isc-resync - A resync attempt ended. `detail: { record, syncId, ok, error? }`.
  * @event {CustomEvent<IscDataWarningDetail>} isc-data-warning - Bad provider data was repaired. `detail: { record, message }`.
@@ -104,6 +105,7 @@ export class IntegrationSyncCard extends LitElement {
     live: { type: Boolean },
     timeout: { type: Number },
     refreshInterval: { attribute: 'refresh-interval', type: Number },
+    retries: { type: Number },
     theme: { reflect: true },
     lang: { noAccessor: true },
   };
@@ -142,6 +144,13 @@ export class IntegrationSyncCard extends LitElement {
   refreshInterval = 0;
 
   /**
+   * Most automatic retries after a failed load whose cause is transient (network, timeout, HTTP
+   * 408, 429, 502, 503, 504); `0` turns them off. Unset: the provider's policy (5 by default;
+   * `createRestProvider({ retry })` tunes it), which this can lower, not raise.
+   */
+  declare retries?: number;
+
+  /**
    * Colour scheme: `light`, `dark`, or `auto` (the default, also when absent) to follow the
    * user's `prefers-color-scheme`. Reflected, so `:host([theme=…])` styles can see it.
    */
@@ -175,8 +184,11 @@ export class IntegrationSyncCard extends LitElement {
     locale: () => this.locale,
     timeoutSeconds: () => this.timeout,
     onSettled: (outcome) => this.handleLoadSettled(outcome),
+    maxRetries: () => this.retries,
   });
-  private readonly refresher = new RefreshController(this, () => void this.refresh());
+  // NOTE: a periodic reload is not a manual retry: while the card waits for an automatic retry,
+  // it makes no request of its own (see SyncStatusController.run).
+  private readonly refresher = new RefreshController(this, () => void this.status.run({ invalidate: true }));
   // A pushed change re-fetches without invalidating: the provider already did, once for all its
   // cards, so cards showing the same record share one request.
   private readonly liveUpdates = new LiveController(this, () => void this.status.run());
@@ -202,6 +214,10 @@ export class IntegrationSyncCard extends LitElement {
   /** How many sync cards render; a response with thousands of entries shows a "Show more" button. */
   private syncsShown = SYNCS_PAGE;
   private readonly cleanups: (() => void)[] = [];
+  /** The 1-second tick of a retry countdown on screen (one page-wide timer, see ticker.ts). */
+  private stopCountdown?: () => void;
+  /** A retry was announced since the last success or manual retry: the next ones are not. */
+  private retryAnnounced = false;
 
   constructor() {
     super();
@@ -209,11 +225,15 @@ export class IntegrationSyncCard extends LitElement {
     new TooltipTrigger(this);
   }
 
-  /** Re-fetches now. Data already on screen stays there until the new data arrives. */
+  /**
+   * Re-fetches now. Data already on screen stays there until the new data arrives. Like Retry, it
+   * starts the count of automatic retries again and does not wait for a pending one.
+   */
   async refresh(): Promise<void> {
     // A provider or record set just before (or a card just added): load what the pending update shows.
     if (this.isUpdatePending) await this.updateComplete;
-    await this.status.run({ invalidate: true });
+    this.retryAnnounced = false;
+    await this.status.run({ invalidate: true, manual: true });
     await this.updateComplete;
   }
 
@@ -232,6 +252,8 @@ export class IntegrationSyncCard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.stopCountdown?.();
+    this.stopCountdown = undefined;
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -273,14 +295,29 @@ export class IntegrationSyncCard extends LitElement {
 
   protected override updated(): void {
     this.liveUpdates.follow(this.activeProvider, this.record);
+    // The countdown ticks while it is on screen, and only then.
+    const view = this.status.view;
+    const counting = this.isConnected && (view.state === 'error' ? view.retryAt !== null : view.state === 'data' && !!view.failure?.retryAt);
+    if (counting && !this.stopCountdown) this.stopCountdown = subscribeToTicker(() => this.requestUpdate(), 1000);
+    else if (!counting && this.stopCountdown) {
+      this.stopCountdown();
+      this.stopCountdown = undefined;
+    }
   }
 
   /** A load settled and rendered: report it (isc-data-warning, isc-load / isc-error) and announce changes. */
   private handleLoadSettled(outcome: LoadOutcome): void {
     if (!outcome.ok) {
-      this.dispatchEvent(createIscEvent('isc-error', { record: outcome.record, error: outcome.error }));
+      const { record, error, willRetry, retryInMs } = outcome;
+      // Announced once per run of failures, not at every attempt (and never the countdown itself).
+      if (willRetry && retryInMs !== null && !this.retryAnnounced) {
+        this.retryAnnounced = true;
+        this.announcer.notify(this.translation.retryingIn(formatSeconds(Math.max(1, Math.ceil(retryInMs / 1000)), this.locale)));
+      }
+      this.dispatchEvent(createIscEvent('isc-error', { record, error, willRetry, retryInMs }));
       return;
     }
+    this.retryAnnounced = false;
     for (const message of outcome.warnings) this.warn(outcome.record, message);
     this.announcer.loaded(recordKey(outcome.record), outcome.response.syncs);
     this.dispatchEvent(createIscEvent('isc-load', { record: outcome.record, response: outcome.response }));
@@ -360,9 +397,11 @@ export class IntegrationSyncCard extends LitElement {
       case 'loading':
         return renderLoading(ctx);
       case 'error':
-        return renderError(ctx, view.error, view.retrying, this.handleRetry);
-      case 'data':
-        return renderResponse(ctx, view.response, { shown: this.syncsShown, actions: this.cardActions(), onShowMore: this.handleShowMore });
+        return renderError(ctx, view.error, view.retrying, view.retryAt, this.handleRetry);
+      case 'data': {
+        const response = renderResponse(ctx, view.response, { shown: this.syncsShown, actions: this.cardActions(), onShowMore: this.handleShowMore });
+        return view.failure ? html`${renderRefreshFailure(ctx, view.failure, view.refreshing, this.handleRetry)}${response}` : response;
+      }
     }
   }
 

@@ -20,13 +20,20 @@ export class StatusAnnouncer implements ReactiveController {
   /** What each card would say, gathered over one window, page-wide. */
   private static readonly pending = new Map<StatusAnnouncer, string>();
   private static timer?: ReturnType<typeof setTimeout>;
+  /** The one notice of this window ("Retrying in 8 s"): many cards queue one, one card says it. */
+  private static notice?: { announcer: StatusAnnouncer; message: string };
 
   /** Speaks through the first card that has something to say: its message, or a summary. */
   private static flush(): void {
     StatusAnnouncer.timer = undefined;
     const entries = [...StatusAnnouncer.pending];
     StatusAnnouncer.pending.clear();
-    if (entries.length === 0) return;
+    const notice = StatusAnnouncer.notice;
+    StatusAnnouncer.notice = undefined;
+    if (entries.length === 0) {
+      notice?.announcer.say(notice.message, 1);
+      return;
+    }
     const [announcer, message] = entries[0];
     announcer.say(message, entries.length);
   }
@@ -55,8 +62,18 @@ export class StatusAnnouncer implements ReactiveController {
     StatusAnnouncer.timer ??= setTimeout(StatusAnnouncer.flush, WINDOW_MS);
   }
 
+  /**
+   * Queues a one-off notice. Page-wide, one notice per window is said (a list of cards failing
+   * together says it once), and status changes of the same window take precedence.
+   */
+  notify(message: string): void {
+    StatusAnnouncer.notice ??= { announcer: this, message };
+    StatusAnnouncer.timer ??= setTimeout(StatusAnnouncer.flush, WINDOW_MS);
+  }
+
   hostDisconnected(): void {
     StatusAnnouncer.pending.delete(this);
+    if (StatusAnnouncer.notice?.announcer === this) StatusAnnouncer.notice = undefined;
   }
 
   /** Shows `message` (or the summary, when `count` cards changed at once) in the live region. */

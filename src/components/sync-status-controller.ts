@@ -1,5 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { planRetry, retryPolicyOf } from '../data/backoff.ts';
 import { invalidate, loadSyncStatus, peekSyncStatus } from '../data/cache.ts';
+import { joinRetry, releaseRetry, waitForRetry } from '../data/shared-wait.ts';
 import { toError } from '../data/errors.ts';
 import { normalizeResponse, type NormalizeResult } from '../data/normalize.ts';
 import { withTimeout } from '../data/timeout.ts';
@@ -12,15 +14,28 @@ export type SyncStatusView =
   | { readonly state: 'empty' }
   /** The first load of this record is in flight, with nothing to show meanwhile. */
   | { readonly state: 'loading' }
-  /** The last load failed; `retrying` while another load of the same record runs. */
-  | { readonly state: 'error'; readonly error: Error; readonly retrying: boolean }
-  /** Data for the current record; `refreshing` while a newer load of it runs. */
-  | { readonly state: 'data'; readonly response: NormalizedResponse; readonly refreshing: boolean };
+  /**
+   * The last load failed; `retrying` while another load of the same record runs; `retryAt` (clock
+   * milliseconds) while an automatic retry waits.
+   */
+  | { readonly state: 'error'; readonly error: Error; readonly retrying: boolean; readonly retryAt: number | null }
+  /**
+   * Data for the current record; `refreshing` while a newer load of it runs; `failure` when the
+   * last reload of it failed (the data stays on screen).
+   */
+  | { readonly state: 'data'; readonly response: NormalizedResponse; readonly refreshing: boolean; readonly failure?: LoadFailure };
+
+/** A failed reload under data that stays on screen. */
+export interface LoadFailure {
+  readonly error: Error;
+  /** When the automatic retry is due (clock milliseconds); `null` when none will run. */
+  readonly retryAt: number | null;
+}
 
 /** How a load ended, reported once per load after the host rendered it. */
 export type LoadOutcome =
   | { readonly ok: true; readonly record: RecordRef; readonly response: NormalizedResponse; readonly warnings: readonly string[] }
-  | { readonly ok: false; readonly record: RecordRef; readonly error: Error };
+  | { readonly ok: false; readonly record: RecordRef; readonly error: Error; readonly willRetry: boolean; readonly retryInMs: number | null };
 
 export interface SyncStatusOptions {
   /** What to load: the host's provider and record as of its current update. */
@@ -31,6 +46,20 @@ export interface SyncStatusOptions {
   timeoutSeconds(): number;
   /** Called after the host rendered a settled load (isc-load / isc-error time). */
   onSettled(outcome: LoadOutcome): void;
+  /** The host's cap on automatic retries (`undefined`: the provider's policy, 5 by default). */
+  maxRetries?(): number | undefined;
+}
+
+/** How a run was started: by someone (Retry, `refresh()`), or by the card itself. */
+export interface RunOptions {
+  /** Drop the provider's cached answer first (a refresh, a retry). */
+  invalidate?: boolean;
+  /**
+   * A person or the host asked (the Retry button, `refresh()`): the automatic retry count starts
+   * again, and a record waiting for its retry is requested now (for every card showing it).
+   * Otherwise (a periodic reload, a pushed change) a card waiting for its retry keeps waiting.
+   */
+  manual?: boolean;
 }
 
 /** One load: the latest one is the only one that may change the view. */
@@ -63,6 +92,10 @@ export class SyncStatusController implements ReactiveController {
   /** A load settled and the host has not reported it yet. */
   private outcome?: LoadOutcome;
   private normalized?: { raw: unknown; result: NormalizeResult };
+  /** Automatic retries made since the last success, manual run or record change. */
+  private retries = 0;
+  /** The automatic retry this card waits for, if any. */
+  private retryWait?: { key: string; provider: SyncDataProvider; controller: AbortController; promise: Promise<void> };
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -78,11 +111,20 @@ export class SyncStatusController implements ReactiveController {
   /**
    * Starts a load of the current args now, aborting the one in flight. With `invalidate`, the
    * provider's cached answer for the record is dropped first (a refresh, a retry). Resolves when
-   * this load has settled or was superseded.
+   * this load has settled or was superseded. See RunOptions for what `manual` changes.
    */
-  run({ invalidate: drop = false }: { invalidate?: boolean } = {}): Promise<void> {
+  run({ invalidate: drop = false, manual = false }: RunOptions = {}): Promise<void> {
     const [provider, record] = this.options.args();
-    this.args = { provider, key: record && recordKey(record) };
+    const key = record && recordKey(record);
+    const waiting = this.retryWait;
+    // Waiting for an automatic retry: a periodic reload or a pushed change makes no request
+    // before it (during an outage, a record is requested once per backoff step, no more).
+    if (waiting && !manual && waiting.provider === provider && waiting.key === key) return waiting.promise;
+    const sameArgs = !!this.args && this.args.provider === provider && this.args.key === key;
+    if (manual || !sameArgs) this.retries = 0;
+    this.cancelRetry();
+    if (manual && provider && record) releaseRetry(provider, record);
+    this.args = { provider, key };
     this.rerunOnConnect = false;
     this.abort();
     if (!provider || !record) {
@@ -99,7 +141,12 @@ export class SyncStatusController implements ReactiveController {
       // The same record again (a refresh, a retry, a live update): what is on screen stays there.
       // NOTE: an error stays the same role="alert" node, so a screen reader does not hear it again
       // at every attempt.
-      this.show(view.state === 'data' ? { ...view, refreshing: true } : { ...view, retrying: true }, run);
+      this.show(
+        view.state === 'data'
+          ? { ...view, refreshing: true, failure: view.failure && { ...view.failure, retryAt: null } }
+          : { ...view, retrying: true, retryAt: null },
+        run,
+      );
       return this.load(run, firstLoad);
     }
     // A response the provider has cached (fresh, or stale and about to be re-fetched) shows at once.
@@ -134,6 +181,11 @@ export class SyncStatusController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    // A card that leaves the page leaves no timer behind; one moved on the page retries on arrival.
+    if (this.retryWait) {
+      this.cancelRetry();
+      this.rerunOnConnect = true;
+    }
     if (!this.current) return;
     this.abort(new DOMException('The element was disconnected.', 'AbortError'));
     this.rerunOnConnect = true;
@@ -145,6 +197,9 @@ export class SyncStatusController implements ReactiveController {
     const translated = loadTranslation(this.options.locale());
     let raw: unknown;
     try {
+      // Another card showing this record waits for its automatic retry: so does this load.
+      const pending = joinRetry(run.provider, run.record, run.controller.signal);
+      if (pending) await pending.done;
       raw = await withTimeout(
         // A first load may come from the cache alone (a list re-rendered, a card re-mounted); any
         // later one (a record change, a refresh) asks the provider again.
@@ -171,15 +226,57 @@ export class SyncStatusController implements ReactiveController {
 
   private succeed(run: Run, { response, warnings }: NormalizeResult): void {
     this.current = undefined;
+    this.retries = 0;
     this.show({ state: 'data', response, refreshing: false }, run);
     this.outcome = { ok: true, record: run.record, response, warnings };
   }
 
-  /** Records a failed load: the error state, reported once rendered. */
+  /**
+   * Records a failed load: the error state (or the data kept on screen, with the failure), reported
+   * once rendered; a transient failure schedules the next automatic retry.
+   */
   private fail(run: Run, error: Error): void {
     this.current = undefined;
-    this.show({ state: 'error', error, retrying: false }, run);
-    this.outcome = { ok: false, record: run.record, error };
+    const policy = retryPolicyOf(run.provider);
+    const cap = this.options.maxRetries?.();
+    const retries = typeof cap === 'number' && Number.isFinite(cap) && cap >= 0 ? Math.min(Math.floor(cap), policy.retries) : policy.retries;
+    const plan = planRetry(error, this.retries, { ...policy, retries });
+    let retryAt: number | null = null;
+    let retryInMs: number | null = null;
+    if (plan.willRetry) {
+      this.retries = plan.retry;
+      const controller = new AbortController();
+      // NOTE: joined per provider and record (src/data/shared-wait.ts): the cards showing this
+      // record wait once, and the due time may be another card's, already drawn.
+      const shared = waitForRetry(run.provider, run.record, plan, controller.signal);
+      retryAt = shared.dueAt;
+      retryInMs = shared.retryInMs;
+      const wait = {
+        key: run.key,
+        provider: run.provider,
+        controller,
+        promise: shared.done.then(
+          () => {
+            if (this.retryWait !== wait) return;
+            this.retryWait = undefined;
+            return this.run({ invalidate: true });
+          },
+          () => {}, // Cancelled: a manual run, a record change or a disconnect took over.
+        ),
+      };
+      this.retryWait = wait;
+    }
+    const view = this.currentView;
+    const keepsData = view.state === 'data' && this.shown?.provider === run.provider && this.shown.key === run.key;
+    this.show(keepsData ? { ...view, refreshing: false, failure: { error, retryAt } } : { state: 'error', error, retrying: false, retryAt }, run);
+    this.outcome = { ok: false, record: run.record, error, willRetry: plan.willRetry, retryInMs };
+  }
+
+  /** Drops this card's pending automatic retry (others waiting for the record keep theirs). */
+  private cancelRetry(): void {
+    const wait = this.retryWait;
+    this.retryWait = undefined;
+    wait?.controller.abort();
   }
 
   private show(view: SyncStatusView, run?: Run): void {

@@ -1,20 +1,25 @@
-// NOTE: one timer for every card on the page keeps relative times ("3 minutes ago") fresh;
-// a timer per element would cost hundreds of wake-ups on a list view.
-const TICK_MS = 30_000;
-const subscribers = new Set<() => void>();
-let timer: ReturnType<typeof setInterval> | undefined;
+// NOTE: one timer per period for every card on the page: relative times ("3 minutes ago") every
+// 30 s, retry countdowns every second; a timer per element would cost hundreds of wake-ups on a
+// list view. A timer runs only while someone is subscribed.
+const tickers = new Map<number, { subscribers: Set<() => void>; timer: ReturnType<typeof setInterval> }>();
 
-/** Calls `tick` every 30 s while subscribed; returns the unsubscribe function. */
-export function subscribeToTicker(tick: () => void): () => void {
-  subscribers.add(tick);
-  timer ??= setInterval(() => {
-    for (const subscriber of subscribers) subscriber();
-  }, TICK_MS);
+/** Calls `tick` every `ms` (default 30 s) while subscribed; returns the unsubscribe function. */
+export function subscribeToTicker(tick: () => void, ms = 30_000): () => void {
+  let ticker = tickers.get(ms);
+  if (!ticker) {
+    const subscribers = new Set<() => void>();
+    const timer = setInterval(() => {
+      for (const subscriber of [...subscribers]) subscriber();
+    }, ms);
+    tickers.set(ms, (ticker = { subscribers, timer }));
+  }
+  const current = ticker;
+  current.subscribers.add(tick);
   return () => {
-    subscribers.delete(tick);
-    if (subscribers.size === 0 && timer !== undefined) {
-      clearInterval(timer);
-      timer = undefined;
+    current.subscribers.delete(tick);
+    if (current.subscribers.size === 0 && tickers.get(ms) === current) {
+      clearInterval(current.timer);
+      tickers.delete(ms);
     }
   };
 }

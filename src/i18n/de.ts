@@ -72,6 +72,9 @@ const de: Translation & { detail: DetailTranslation } = {
   retry: 'Erneut versuchen',
   expiredTitle: 'Diese Ansicht ist abgelaufen.',
   expiredDetail: 'Schließen und erneut öffnen.',
+  retryingIn: (s) => `Neuer Versuch in ${s} s`,
+  retryingNow: 'Neuer Versuch …',
+  refreshFailed: 'Der Synchronisierungsstatus konnte nicht aktualisiert werden; der zuletzt bekannte Status wird angezeigt.',
   setupTitle: 'Zusatzfunktionen aktivieren',
   setupText: (i) =>
     `${i} ist verbunden, aber die Zusatzfunktionen sind nicht aktiviert. Daher fehlen möglicherweise Synchronisierungsdetails.`,

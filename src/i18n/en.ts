@@ -43,6 +43,12 @@ export interface Translation {
   /** The error state after a 401: the view's embed token expired; no retry, reopen it. */
   expiredTitle: string;
   expiredDetail: string;
+  /** "Retrying in 8 s": the automatic retry's countdown; `seconds` is formatted for the locale. */
+  retryingIn: (seconds: string) => string;
+  /** Shown while an automatic retry runs (or is due). */
+  retryingNow: string;
+  /** Title of the notice above data kept on screen when a reload failed. */
+  refreshFailed: string;
   setupTitle: string;
   setupText: (integration: string) => string;
   setupLink: string;
@@ -108,6 +114,9 @@ const en: Translation = {
   retry: 'Try again',
   expiredTitle: 'This view has expired.',
   expiredDetail: 'Close it and open it again.',
+  retryingIn: (s) => `Retrying in ${s} s`,
+  retryingNow: 'Retrying…',
+  refreshFailed: 'The sync status could not be refreshed; the last known status is shown.',
   setupTitle: 'Enable extra features',
   setupText: (i) => `${i} is connected, but its extra features are not enabled, so sync details may be missing.`,
   setupLink: 'Enable extra features',

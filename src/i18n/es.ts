@@ -74,6 +74,9 @@ const es: Translation & { detail: DetailTranslation } = {
   retry: 'Reintentar',
   expiredTitle: 'Esta vista ha caducado.',
   expiredDetail: 'Ciérrela y vuelva a abrirla.',
+  retryingIn: (s) => `Reintentando en ${s} s`,
+  retryingNow: 'Reintentando…',
+  refreshFailed: 'No se pudo actualizar el estado de sincronización; se muestra el último estado conocido.',
   setupTitle: 'Activar funciones adicionales',
   setupText: (i) =>
     `${i} está conectado, pero sus funciones adicionales no están activadas, por lo que pueden faltar detalles de la sincronización.`,

@@ -75,6 +75,9 @@ const fr: Translation & { detail: DetailTranslation } = {
   retry: 'Réessayer',
   expiredTitle: 'Cette vue a expiré.',
   expiredDetail: 'Fermez-la et rouvrez-la.',
+  retryingIn: (s) => `Nouvel essai dans ${s} s`,
+  retryingNow: 'Nouvel essai…',
+  refreshFailed: "Le statut de synchronisation n'a pas pu être actualisé ; le dernier statut connu est affiché.",
   setupTitle: 'Activer des fonctionnalités supplémentaires',
   setupText: (i) =>
     `${i} est connecté, mais ses fonctionnalités supplémentaires ne sont pas activées : des informations de synchronisation peuvent manquer.`,

@@ -75,6 +75,9 @@ const ptBR: Translation & { detail: DetailTranslation } = {
   retry: 'Tentar novamente',
   expiredTitle: 'Esta visualização expirou.',
   expiredDetail: 'Feche-a e abra-a novamente.',
+  retryingIn: (s) => `Nova tentativa em ${s} s`,
+  retryingNow: 'Tentando novamente…',
+  refreshFailed: 'Não foi possível atualizar o status de sincronização; o último status conhecido é exibido.',
   setupTitle: 'Ativar recursos adicionais',
   setupText: (i) =>
     `${i} está conectado, mas os recursos adicionais não estão ativados; por isso, alguns detalhes da sincronização podem estar faltando.`,

@@ -1,0 +1,21 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { RenderContext } from './context.ts';
+
+/**
+ * "Retrying in 8 s" while an automatic retry waits (re-rendered every second by the card), and
+ * "Retrying…" while a retry runs. NOTE: never inside a live region: the text changes every
+ * second, and a screen reader must not read it every second (the card announces a retry once).
+ */
+export function renderRetryCountdown({ t, locale }: RenderContext, retryAt: number | null, retrying: boolean): TemplateResult | typeof nothing {
+  if (retryAt === null && !retrying) return nothing;
+  const seconds = retryAt === null ? 0 : Math.ceil((retryAt - Date.now()) / 1000);
+  return html`<p part="retry-countdown" class="retry-countdown">${seconds > 0 ? t.retryingIn(formatSeconds(seconds, locale)) : t.retryingNow}</p>`;
+}
+
+export function formatSeconds(seconds: number, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale).format(seconds);
+  } catch {
+    return String(seconds);
+  }
+}
