@@ -23,7 +23,11 @@ export const BUDGET = { firstLoad: 16 * 1024, all: 24 * 1024 };
 // Wire format 1.1's parts (issue 16): +0.2 KB first load (the loader of the parts, the
 // partially_synced and exclusion explanations in the tooltip); the parts themselves (why, retry
 // plan, fields view) with their English strings and styles load on demand, +3.1 KB in all.
-export const CEILING = { firstLoad: 20.75 * 1024, all: 43.25 * 1024 };
+// And for automatic recovery in the element (issue 17): the retry plan, the shared per-record
+// wait, the countdown and the notice over data kept on screen (+1.45 KB first load). Considered
+// and left: loading it on demand at the first failure, which is exactly when the network may not
+// answer a chunk request.
+export const CEILING = { firstLoad: 22.25 * 1024, all: 45.25 * 1024 };
 const ENTRY = 'integration-sync-card.js';
 
 export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
