@@ -71,6 +71,9 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 10000 } },
+  // A file may run longer than the default 2 minutes: the 24-hour soak and the 1,000 retry races
+  // take about a minute each on a busy 2-core machine.
+  testsFinishTimeout: 300_000,
   // Expected noise: Lit's dev-mode notice and the card's own data-repair warnings (tests assert those).
   filterBrowserLogs: ({ args }) => !/^\[integration-sync-card\]|Lit is in dev mode/.test(String(args[0])),
   plugins: [

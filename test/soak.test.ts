@@ -11,7 +11,7 @@ import { part, text } from './helpers.ts';
 
 // A page left open for 24 hours, in a few seconds: the page's timers and clock are faked
 // (@sinonjs/fake-timers) and moved a minute at a time. 100 cards on 50 records, each polling
-// every 15 minutes and following live updates, against an API that fails in bursts (503 outages,
+// every 30 minutes and following live updates, against an API that fails in bursts (503 outages,
 // 429 with Retry-After, network blips; see soak-helpers.ts). What a page left open must not do:
 // grow. Printed at the start and the end, asserted bounded; after the cards are removed nothing
 // is left running and no request is made.
@@ -32,7 +32,7 @@ describe('soak: a page left open for 24 hours (controlled clock)', function () {
       const listenersBefore = listeners.count();
       const random = prng(17);
       const root = await fixture<HTMLElement>(html`<div>
-        ${Array.from({ length: CARDS }, (_, index) => html`<integration-sync-card lang="en" object-type="company" object-id=${`r-${index % RECORDS}`} refresh-interval="900" .provider=${api.provider}></integration-sync-card>`)}
+        ${Array.from({ length: CARDS }, (_, index) => html`<integration-sync-card lang="en" object-type="company" object-id=${`r-${index % RECORDS}`} refresh-interval="1800" .provider=${api.provider}></integration-sync-card>`)}
       </div>`);
       const cards = [...root.querySelectorAll<IntegrationSyncCard>('integration-sync-card')];
       await advance(clock, 1000);
@@ -80,7 +80,7 @@ describe('soak: a page left open for 24 hours (controlled clock)', function () {
       expect(peak.timers, 'timers: a poll per card, at most a retry or a request timer per card, a few shared').to.be.at.most(CARDS * 3 + 10);
       expect(end.timers).to.be.at.most(start.timers + 5);
       expect(peak.pendingRetries).to.be.at.most(RECORDS);
-      // Polling every 15 minutes: 100 cards × 4 an hour at most, plus retries during bursts.
+      // Polling every 30 minutes: 100 cards × 4 an hour at most, plus retries during bursts.
       expect(Math.max(...perHour)).to.be.below(CARDS * 4 * 2);
       // Still the same page: every card shows its data (the day ends outside a burst).
       expect(end.cardsShowingData).to.equal(CARDS);

@@ -187,8 +187,9 @@ export class IntegrationSyncCard extends LitElement {
     maxRetries: () => this.retries,
   });
   // NOTE: a periodic reload is not a manual retry: while the card waits for an automatic retry,
-  // it makes no request of its own (see SyncStatusController.run).
-  private readonly refresher = new RefreshController(this, () => void this.status.run({ invalidate: true }));
+  // it makes no request of its own (see SyncStatusController.run). It does not invalidate either
+  // (a reload always asks the provider): cards polling the same record share one request.
+  private readonly refresher = new RefreshController(this, () => void this.status.run());
   // A pushed change re-fetches without invalidating: the provider already did, once for all its
   // cards, so cards showing the same record share one request.
   private readonly liveUpdates = new LiveController(this, () => void this.status.run());

@@ -259,7 +259,9 @@ export class SyncStatusController implements ReactiveController {
           () => {
             if (this.retryWait !== wait) return;
             this.retryWait = undefined;
-            return this.run({ invalidate: true });
+            // NOTE: no invalidate: the cards woken together for this record must share one
+            // request (invalidating would detach the one the first of them just started).
+            return this.run();
           },
           () => {}, // Cancelled: a manual run, a record change or a disconnect took over.
         ),

@@ -3,13 +3,14 @@ import type { RenderContext } from './context.ts';
 
 /**
  * "Retrying in 8 s" while an automatic retry waits (re-rendered every second by the card), and
- * "Retrying…" while a retry runs. NOTE: never inside a live region: the text changes every
- * second, and a screen reader must not read it every second (the card announces a retry once).
+ * "Retrying…" while a retry runs. NOTE: hidden from assistive technology: it sits in the error's
+ * alert, whose every change a screen reader would read out, every second; the card announces
+ * the retry once through its polite live region instead.
  */
 export function renderRetryCountdown({ t, locale }: RenderContext, retryAt: number | null, retrying: boolean): TemplateResult | typeof nothing {
   if (retryAt === null && !retrying) return nothing;
   const seconds = retryAt === null ? 0 : Math.ceil((retryAt - Date.now()) / 1000);
-  return html`<p part="retry-countdown" class="retry-countdown">${seconds > 0 ? t.retryingIn(formatSeconds(seconds, locale)) : t.retryingNow}</p>`;
+  return html`<p part="retry-countdown" class="retry-countdown" aria-hidden="true">${seconds > 0 ? t.retryingIn(formatSeconds(seconds, locale)) : t.retryingNow}</p>`;
 }
 
 export function formatSeconds(seconds: number, locale: string): string {

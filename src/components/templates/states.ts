@@ -23,11 +23,7 @@ function isExpired(error: Error): boolean {
   return (error as { status?: unknown }).status === 401;
 }
 
-/**
- * A failed load: the cause, the automatic retry's countdown, Retry (disabled while a retry runs)
- * and "Copy details". Only the cause is the alert: the countdown and the buttons are not read out
- * again at every change.
- */
+/** A failed load: the cause, the automatic retry's countdown, Retry (disabled while a retry runs) and "Copy details". */
 export function renderError(ctx: RenderContext, error: Error, retrying: boolean, retryAt: number | null, onRetry: () => void): TemplateResult {
   const { t } = ctx;
   if (isExpired(error)) {
@@ -36,11 +32,9 @@ export function renderError(ctx: RenderContext, error: Error, retrying: boolean,
       <p class="error-detail">${t.expiredDetail}</p>
     </div>`;
   }
-  return html`<div part="error">
-    <div role="alert">
-      <p class="error-title">${t.errorTitle}</p>
-      <p class="error-detail">${error.message}</p>
-    </div>
+  return html`<div part="error" role="alert">
+    <p class="error-title">${t.errorTitle}</p>
+    <p class="error-detail">${error.message}</p>
     ${renderRetryCountdown(ctx, retryAt, retrying)}
     <div class="actions">
       <button part="retry-button" type="button" ?disabled=${retrying} @click=${onRetry}>${t.retry}</button>
@@ -54,11 +48,9 @@ export function renderError(ctx: RenderContext, error: Error, retrying: boolean,
 /** A reload failed while data is on screen: the data stays, with this notice above it. */
 export function renderRefreshFailure(ctx: RenderContext, failure: LoadFailure, refreshing: boolean, onRetry: () => void): TemplateResult {
   const { t } = ctx;
-  return html`<div part="error" class="refresh-failure">
-    <div role="alert">
-      <p class="error-title">${t.refreshFailed}</p>
-      <p class="error-detail">${failure.error.message}</p>
-    </div>
+  return html`<div part="error" class="refresh-failure" role="alert">
+    <p class="error-title">${t.refreshFailed}</p>
+    <p class="error-detail">${failure.error.message}</p>
     ${renderRetryCountdown(ctx, failure.retryAt, refreshing)}
     <div class="actions">
       <button part="retry-button" type="button" ?disabled=${refreshing} @click=${onRetry}>${t.retry}</button>
