@@ -24,10 +24,10 @@ export const BUDGET = { firstLoad: 16 * 1024, all: 24 * 1024 };
 // partially_synced and exclusion explanations in the tooltip); the parts themselves (why, retry
 // plan, fields view) with their English strings and styles load on demand, +3.1 KB in all.
 // And for automatic recovery in the element (issue 17): the retry plan, the shared per-record
-// wait, the countdown and the notice over data kept on screen (+1.45 KB first load). Considered
+// wait, the countdown and the notice over data kept on screen (+1.55 KB first load). Considered
 // and left: loading it on demand at the first failure, which is exactly when the network may not
 // answer a chunk request.
-export const CEILING = { firstLoad: 22.25 * 1024, all: 45.25 * 1024 };
+export const CEILING = { firstLoad: 22.5 * 1024, all: 45.25 * 1024 };
 const ENTRY = 'integration-sync-card.js';
 
 export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
