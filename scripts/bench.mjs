@@ -59,7 +59,8 @@ function responseFor(objectId) {
 // ---------------------------------------------------------------------------------------------
 // dist/cdn/ as it is now, held in memory: a build started meanwhile (a test run rebuilds dist/)
 // cannot change what is measured halfway through.
-const CDN_DIR = join(ROOT, 'dist/cdn');
+// BENCH_CDN_DIR: measure another build (e.g. a copy of dist/cdn/ from an earlier commit) with this bench.
+const CDN_DIR = process.env.BENCH_CDN_DIR ?? join(ROOT, 'dist/cdn');
 const cdnFiles = new Map(readdirSync(CDN_DIR).map((file) => [file, readFileSync(join(CDN_DIR, file))]));
 if (String(cdnFiles.get('integration-sync-card.js') ?? '').includes('Lit is in dev mode')) {
   console.error('dist/cdn/ is a development build (Lit dev mode, e.g. built with NODE_ENV=test): run `npm run bench`, which builds for production.');

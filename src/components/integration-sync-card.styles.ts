@@ -31,13 +31,22 @@ export default css`
     font-family: var(--isc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
     font-size: var(--isc-font-size, 14px);
     line-height: 1.45;
-    /* NOTE: a list of hundreds of cards lays out only those near the viewport; the others keep
-       the size they last had (a guess until then). Tooltips sit in the top layer, so the paint
-       containment this brings never clips them. */
-    content-visibility: auto;
-    contain-intrinsic-block-size: auto 200px;
   }
 
+  /* NOTE: a list of hundreds of cards lays out only those near the viewport; the others keep
+     the size they last had (a guess until then). Only where that guess, corrected above the
+     viewport, cannot move the page under the reader: an engine that anchors the scroll position
+     also right after a fragment navigation. For now that is Chromium, told by a feature only it
+     has (interpolate-size): WebKit has no scroll anchoring, and Firefox 153 does not anchor just
+     after an anchor link (a card above the target grows and pushes it down; see
+     test/offscreen.test.ts, which checks every engine). Tooltips sit in the top layer, so the
+     paint containment this brings never clips them. */
+  @supports (overflow-anchor: auto) and (interpolate-size: allow-keywords) {
+    :host {
+      content-visibility: auto;
+      contain-intrinsic-block-size: auto 200px;
+    }
+  }
 
   :host([theme='light']) {
     color-scheme: light;
