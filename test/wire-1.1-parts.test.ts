@@ -1,7 +1,7 @@
 // Wire format 1.1 as a user sees it: every new part rendered from a provider, with the exact
 // English texts (and the French labels), on the "worst day" demo record that has all of them.
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import type { AxeResults } from 'axe-core';
 import { demoHistory, demoRecords } from '../demo/demo-data.js';
@@ -254,7 +254,12 @@ describe('wire format 1.1: the parts of a card', () => {
   it('copies the category, the fields that failed or differ with both values, and the retry plan', async () => {
     const card = await worstDay();
     const customer = cardOf(card, 'netsuite:customer');
-    inCard(customer, 'copy-button')!.click();
+    // A real click (the browser's own input): Firefox and WebKit write the clipboard only on a user gesture.
+    const button = inCard(customer, 'copy-button')!;
+    button.scrollIntoView({ block: 'center' });
+    const box = button.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+    await resetMouse();
     await waitUntil(() => text(inCard(customer, 'copy-button')) === 'Copied');
     const copied = await navigator.clipboard.readText();
     const lines = copied.split('\n');
