@@ -117,7 +117,7 @@ card.theme = 'dark';
 card.refreshInterval = 60;
 // HTMLElementEventMap: the events' details are typed.
 card.addEventListener('isc-navigate', (event) => {
-  const kind: 'synced-record' | 'status-detail' | 'settings' = event.detail.kind;
+  const kind: 'synced-record' | 'status-detail' | 'settings' | 'fix' = event.detail.kind;
   if (kind === 'synced-record') event.preventDefault();
 });
 card.addEventListener('isc-load', (event) => {
