@@ -1,11 +1,18 @@
-// The server tests (test/server/*.test.mjs): Node's own test runner on the JavaScript the package
-// ships. dist/lib is rebuilt first (tsc alone, a few seconds), so the tests never run stale code.
+// The server tests (test/server/*.test.mjs): Node's test runner on the JavaScript the package
+// ships (dist/lib/server) and on examples/server, which serves dist/embed.html. `npm run build`
+// runs first when dist/ is missing or older than its sources (as the browser tests do), so a
+// fresh clone's `npm test` works and the tests never run stale code.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from '../test/support/built-output.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
-
-const built = run(['scripts/build-lib.mjs']);
-if (built !== 0) process.exit(built);
-process.exit(run(['--test', '--test-reporter=spec', 'test/server/']));
+console.log(`[server tests] ${await ensureBuilt()}`);
+for (const file of ['dist/lib/server/index.js', 'dist/embed.headers.json']) {
+  if (!existsSync(`${root}${file}`)) {
+    console.error(`[server tests] ${file} is missing after the build`);
+    process.exit(1);
+  }
+}
+process.exit(spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'test/server/'], { cwd: root, stdio: 'inherit' }).status ?? 1);
