@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
-import { createRestProvider } from '../src/index.ts';
-import { faultRun, record, rejectionOf, type FaultPlan } from './fault-helpers.ts';
-import { part, renderCard, text } from './helpers.ts';
+import { createRestProvider } from '../../src/index.ts';
+import { faultRun, record, rejectionOf, type FaultPlan } from '../fault-helpers.ts';
+import { part, renderCard, text } from '../helpers.ts';
 
 // Faults injected by a real HTTP server (test/support/fault-api.mjs) into real fetches: what the
 // REST provider reports (so the card can decide without parsing messages), and where the card

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createRestProvider, type IntegrationSyncCard, type IscErrorDetail, type SyncDataProvider } from '../src/index.ts';
-import { faultRun, sleep, type FaultPlan } from './fault-helpers.ts';
-import { part, renderCard, text } from './helpers.ts';
+import { createRestProvider, type IntegrationSyncCard, type IscErrorDetail, type SyncDataProvider } from '../../src/index.ts';
+import { faultRun, sleep, type FaultPlan } from '../fault-helpers.ts';
+import { part, renderCard, text } from '../helpers.ts';
 
 // Automatic recovery in the element, against the fault-injecting API on real HTTP. The retry
 // delays are scaled down through the REST provider's `retry` option (the defaults, 1 s up to 60 s,

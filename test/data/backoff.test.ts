@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { backoffDelay, DEFAULT_RETRY_POLICY, planRetry, resolveRetryPolicy } from '../src/data/backoff.ts';
-import { classifyFailure, parseRetryAfter } from '../src/data/transient.ts';
-import { SyncRequestError } from '../src/index.ts';
+import { backoffDelay, DEFAULT_RETRY_POLICY, planRetry, resolveRetryPolicy } from '../../src/data/backoff.ts';
+import { classifyFailure, parseRetryAfter } from '../../src/data/transient.ts';
+import { SyncRequestError } from '../../src/index.ts';
 
 // The retry policy alone: which failures retry, after how long. Pure functions, no timers.
 const policy = DEFAULT_RETRY_POLICY;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createRestProvider, type IntegrationSyncCard, type IscErrorDetail } from '../src/index.ts';
-import { faultRun, sleep, type LoggedRequest } from './fault-helpers.ts';
-import { part } from './helpers.ts';
+import { createRestProvider, type IntegrationSyncCard, type IscErrorDetail } from '../../src/index.ts';
+import { faultRun, sleep, type LoggedRequest } from '../fault-helpers.ts';
+import { part } from '../helpers.ts';
 
 // An outage of the API under a list of 100 cards (and 20 more cards showing records the list
 // shows too), on real HTTP: how many requests the cards make while it lasts and after it ends.
