@@ -307,7 +307,8 @@ async function main() {
     const scrollOverhead = scroll.cards.map((value, i) => value - scroll.none[i]);
 
     // --- Sizes.
-    const sizes = measureSizes(CDN_DIR, (file) => cdnFiles.get(file));
+    // The files as read at the start: a build meanwhile may have renamed them on disk.
+    const sizes = measureSizes(CDN_DIR, (file) => cdnFiles.get(file), [...cdnFiles.keys()]);
     const loadedGzip = loadedFiles.map((file) => gzipSize(cdnFiles.get(file)));
 
     // --- Report.

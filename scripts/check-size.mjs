@@ -52,8 +52,9 @@ function filesOf(dir, prefix = '') {
 /**
  * @param {string} dir the dist/cdn folder
  * @param {(file: string) => Buffer | undefined} [read] the files' content (default: read from dir)
+ * @param {string[]} [list] the files to count (default: what is in dir now)
  */
-export function measureSizes(dir, read = (file) => readFileSync(join(dir, file))) {
+export function measureSizes(dir, read = (file) => readFileSync(join(dir, file)), list = filesOf(dir)) {
   const firstLoad = [];
   const queue = [ENTRY];
   while (queue.length > 0) {
@@ -63,7 +64,7 @@ export function measureSizes(dir, read = (file) => readFileSync(join(dir, file))
     const code = String(read(file));
     for (const spec of staticImports(code)) queue.push(posix.normalize(posix.join(posix.dirname(file), spec)));
   }
-  const all = filesOf(dir).sort();
+  const all = [...list].sort();
   const sizeOf = (file) => {
     const buffer = read(file);
     return { file, bytes: buffer.length, gzip: gzipSize(buffer) };
