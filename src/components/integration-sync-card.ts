@@ -91,7 +91,7 @@ import { TooltipTrigger } from './tooltip-trigger.ts';
  * @cssproperty --isc-color-default-bg - Neutral tone background.
  * @cssproperty --isc-tooltip-background - Tooltip background.
  * @cssproperty --isc-tooltip-color - Tooltip text.
- * @cssproperty --isc-tooltip-z-index - Tooltip stacking order (default 1000).
+ * @cssproperty --isc-tooltip-z-index - Tooltip stacking order (default 1000), where the browser has no popover (top layer).
  */
 export class IntegrationSyncCard extends LitElement {
   static override styles = styles;
