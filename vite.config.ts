@@ -1,3 +1,4 @@
+import browserslistToEsbuild from 'browserslist-to-esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import { syncStatusApi } from './demo/api-middleware.js';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
@@ -18,6 +19,10 @@ function demoApi(): Plugin {
 export default defineConfig({
   plugins: [demoApi(), minifyLiteralsPlugin()],
   build: {
+    // Syntax for the browsers package.json's `browserslist` names, and no newer (CI checks the
+    // output: scripts/check-browsers.mjs). The embed page's build inherits both.
+    target: browserslistToEsbuild(),
+    cssTarget: browserslistToEsbuild(),
     // The CDN bundle: one ES module that registers the element, with lazy
     // chunks beside it, loaded by relative URL, so the folder is hosted as is.
     outDir: 'dist/cdn',

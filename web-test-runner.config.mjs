@@ -1,14 +1,17 @@
-// Browser tests: @web/test-runner in headless Chromium, with module requests served by Vite
-// (so stories and their dependencies import exactly as they do in Storybook and the demo).
+// Browser tests: @web/test-runner in one engine per run (ISC_ENGINE: chromium, the default,
+// firefox or webkit; `npm test` runs all three one after another through scripts/test.mjs), with
+// module requests served by Vite (so stories and their dependencies import exactly as they do in
+// Storybook and the demo).
 import { rm } from 'node:fs/promises';
-import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
 import { createServer, runnerImport } from 'vite';
-import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+import { freePort } from './scripts/free-port.mjs';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
 import { testApi } from './test/support/test-api.mjs';
 import { builtFiles, ensureBuiltCommand } from './test/support/built-output.mjs';
+import { enginePlugins, launcher } from './test/support/engines.mjs';
+import { resultsReporter } from './test/support/results-reporter.mjs';
 
 /** Hands a request to connect-style middleware; resolves true when it answered. */
 function runConnect(middleware, ctx) {
@@ -21,18 +24,6 @@ function runConnect(middleware, ctx) {
       ctx.res.off('close', onFinish);
       if (error) reject(error);
       else resolve(false);
-    });
-  });
-}
-
-/** A port the OS picks: several runs at once (engineers, CI, a helper) must not race for 8000. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
     });
   });
 }
@@ -50,6 +41,8 @@ const { module: serverTestApi } = await runnerImport('./test/support/server-api.
 });
 
 const cacheDir = `node_modules/.vite-wtr/${process.pid}`;
+/** Tests an engine could not run, with why (test/support/media.ts); printed in the summary. */
+const skips = [];
 /** @type {import('vite').ViteDevServer | undefined} */
 let vite;
 // builtFiles: /dist/… and /examples/… as they are on disk (tests of the built output).
@@ -57,36 +50,26 @@ const apis = [builtFiles(), testApi(), serverTestApi.serverApi(), syncStatusApi(
 
 export default {
   files: ['test/**/*.test.ts'],
+  // A port the OS picks, not wtr's first free one from 8000: runs started at once would race for it.
   port: await freePort(),
   // One page at a time: focus, pointer and visibility tests must not compete for the window.
   concurrency: 1,
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
-      // "Copy details" is tested for real: the page may write and read the clipboard.
-      async createPage({ context, config }) {
-        await context.overridePermissions(`${config.protocol ?? 'http:'}//${config.hostname}:${config.port}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
-        return context.newPage();
-      },
-    }),
-  ],
-  testFramework: { config: { timeout: 10000 } },
+  browsers: [launcher()],
+  reporters: [defaultReporter(), resultsReporter({ skips })],
+  // A timeout only catches a hang (speed is measured by npm run bench): the busiest tests (300
+  // cards, 50-entry stories) take seconds in WebKitGTK under Xvfb, and on a busy 2-core machine.
+  testFramework: { config: { timeout: 30_000 } },
   // A file may run longer than the default 2 minutes: the 24-hour soak and the 1,000 retry races
   // take about a minute each on a busy 2-core machine.
   testsFinishTimeout: 300_000,
+  // Starting Firefox or MiniBrowser takes more than wtr's default 30 s when the 2 cores are busy.
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 180_000,
   // Expected noise: Lit's dev-mode notice and the card's own data-repair warnings (tests assert those).
   filterBrowserLogs: ({ args }) => !/^\[integration-sync-card\]|Lit is in dev mode/.test(String(args[0])),
   plugins: [
     ensureBuiltCommand(),
-    {
-      // emulateMedia() cannot emulate forced colors with puppeteer: any CSS media feature, through CDP.
-      name: 'isc-media-features',
-      async executeCommand({ command, payload, session }) {
-        if (command !== 'isc-media-features') return undefined;
-        await session.browser.getPage(session.id).emulateMediaFeatures(payload);
-        return true;
-      },
-    },
+    ...enginePlugins({ skips }),
     {
       name: 'vite-middleware',
       async serverStart() {
@@ -95,9 +78,9 @@ export default {
           // A cache of its own per run: two runs at once (a dev and a helper, or CI) must not
           // rewrite each other's pre-bundled dependencies mid-run.
           cacheDir,
-          // No HMR websocket: in middleware mode Vite would listen on the fixed port 24678, which a
-          // second run at once cannot get.
-          server: { middlewareMode: true, hmr: false, ws: false },
+          // Vite's client websocket (no HMR, but its client still connects) on a free port, not
+          // the fixed 24678 that a second run at once cannot get.
+          server: { middlewareMode: true, hmr: false, ws: { port: await freePort() } },
           appType: 'custom',
           logLevel: 'warn',
           resolve: {

@@ -133,7 +133,7 @@ const spread = (values, digits = 1, unit = ' ms') =>
 async function main() {
   const loadBefore = loadavg();
   const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH.');
+  if (!executablePath) throw new Error('No Chromium found: run `node scripts/ensure-browsers.mjs chromium` or set CHROME_PATH.');
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
   const userDataDir = await mkdtemp(join(tmpdir(), 'isc-bench-'));

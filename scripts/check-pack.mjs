@@ -287,7 +287,7 @@ createSyncStatusHandler({ source: {} });
   // 6. The bundled consumer in a browser.
   const chromium = findChromium();
   if (!chromium) {
-    check(false, 'a Chromium to render the bundle in (run node scripts/ensure-chromium.mjs)');
+    check(false, 'a Chromium to render the bundle in (run node scripts/ensure-browsers.mjs chromium)');
   } else {
     const rendered = await renderInChromium(chromium, join(app, 'out'));
     check(

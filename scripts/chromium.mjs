@@ -1,5 +1,5 @@
 // Where Chromium lives, and how to start it headless. Shared by
-// ensure-chromium.mjs, the test-runner config and screenshots.mjs. No dependencies.
+// ensure-browsers.mjs (via browsers.mjs), the test-runner config and screenshots.mjs. No dependencies.
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 

@@ -4,7 +4,7 @@
 // axe-core. A new story file adds its tests by existing.
 import { expect } from '@open-wc/testing';
 import { setProjectAnnotations } from '@storybook/web-components';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, resetMedia } from './support/media.ts';
 import type * as Axe from 'axe-core';
 import 'axe-core/axe.min.js';
 import { composeStories } from 'storybook/preview-api';
@@ -80,12 +80,12 @@ for (const [path, storyFile] of Object.entries(storyFiles)) {
       // the element's own `prefers-color-scheme` styles are checked, not only the decorator's.
       const scheme = Story.parameters.colorScheme;
       if (scheme) {
-        it(`${name}: also with prefers-color-scheme: ${scheme}`, async () => {
-          await emulateMedia({ colorScheme: scheme });
+        it(`${name}: also with prefers-color-scheme: ${scheme}`, async function () {
           try {
+            await emulateMedia(this, { colorScheme: scheme });
             await renderAndCheck(Story);
           } finally {
-            await emulateMedia({ colorScheme: 'light' });
+            await resetMedia();
           }
         });
       }

@@ -56,6 +56,49 @@ export default css`
     color-scheme: dark;
   }
 
+  /* NOTE: light-dark() fallback, for the engines in package.json's browserslist that lack it
+     (Chrome/Edge < 123, Firefox < 120, Safari < 17.5). There every token above holds a value
+     that is invalid when used: no background, no border, no tones, a transparent tooltip. So
+     each token takes its two colours through a switch instead: --_hide-light is empty in dark
+     (var(--_hide-light, L) gives nothing) and invalid in light (it gives L); --_hide-dark the
+     other way round. The switches follow the same rules as color-scheme above. */
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      --_hide-light: initial;
+      --_hide-dark: ;
+      --_surface: var(--isc-color-surface, var(--_hide-light, #ffffff) var(--_hide-dark, #1c232b));
+      --_text: var(--isc-color-text, var(--_hide-light, #1f2933) var(--_hide-dark, #e6eaee));
+      --_muted: var(--isc-color-text-muted, var(--_hide-light, #52606d) var(--_hide-dark, #a9b4bf));
+      --_border: var(--isc-color-border, var(--_hide-light, #d9dee4) var(--_hide-dark, #3a4550));
+      --_link: var(--isc-color-link, var(--_hide-light, #0b5cad) var(--_hide-dark, #8cc2ff));
+      --_focus: var(--isc-color-focus, var(--_hide-light, #0b5cad) var(--_hide-dark, #8cc2ff));
+      --_success: var(--isc-color-success, var(--_hide-light, #136c3a) var(--_hide-dark, #7fdca0));
+      --_success-bg: var(--isc-color-success-bg, var(--_hide-light, #e3f5e9) var(--_hide-dark, #173826));
+      --_warning: var(--isc-color-warning, var(--_hide-light, #7a4b00) var(--_hide-dark, #f5c76b));
+      --_warning-bg: var(--isc-color-warning-bg, var(--_hide-light, #fdf0d5) var(--_hide-dark, #3d2e0d));
+      --_danger: var(--isc-color-danger, var(--_hide-light, #a61b1b) var(--_hide-dark, #ff9d9d));
+      --_danger-bg: var(--isc-color-danger-bg, var(--_hide-light, #fde8e8) var(--_hide-dark, #451c1c));
+      --_info: var(--isc-color-info, var(--_hide-light, #1d4ed8) var(--_hide-dark, #9dbcff));
+      --_info-bg: var(--isc-color-info-bg, var(--_hide-light, #e3ecfd) var(--_hide-dark, #1b2a4d));
+      --_default: var(--isc-color-default, var(--_hide-light, #3e4c59) var(--_hide-dark, #cbd3db));
+      --_default-bg: var(--isc-color-default-bg, var(--_hide-light, #eef1f4) var(--_hide-dark, #2b343e));
+      --_tooltip-bg: var(--isc-tooltip-background, var(--_hide-light, #1f2933) var(--_hide-dark, #f1f4f7));
+      --_tooltip-text: var(--isc-tooltip-color, var(--_hide-light, #ffffff) var(--_hide-dark, #1f2933));
+    }
+
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) {
+        --_hide-light: ;
+        --_hide-dark: initial;
+      }
+    }
+
+    :host([theme='dark']) {
+      --_hide-light: ;
+      --_hide-dark: initial;
+    }
+  }
+
   :host([hidden]) {
     display: none;
   }

@@ -1,14 +1,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import type { AxeResults } from 'axe-core';
 import 'axe-core/axe.min.js';
 import { createMemoryProvider, type IntegrationSyncCard, SYNC_STATUSES, type SyncDataProvider, type SyncStatusResponse } from '../../src/index.ts';
 import { minutesAgo, oneSync, part, parts, renderCard, text } from '../helpers.ts';
+import { emulateMedia, resetMedia } from '../support/media.ts';
 
 declare const axe: { run(context: Element, options: object): Promise<AxeResults> };
 
-type Feature = { name: string; value: string };
-const media = (features: Feature[]) => executeServerCommand('isc-media-features', features);
 
 const WCAG = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } };
 
@@ -62,7 +61,7 @@ async function renderEveryState(): Promise<HTMLElement> {
   part(data, 'resync-button')!.click();
   await waitUntil(() => part(data, 'history-entry') && part(data, 'resync-error'), 'history and resync error');
   part(data, 'status')!.focus();
-  await waitUntil(() => data.shadowRoot!.querySelector('[part~="tooltip"]:not([hidden])'));
+  await waitUntil(() => data.shadowRoot!.querySelector('[part~="tooltip"]:not([hidden])'), 'the tooltip did not open', { timeout: 5000 });
   return root;
 }
 
@@ -81,19 +80,19 @@ function contrast(a: string, b: string): number {
 
 describe('accessibility', () => {
   afterEach(async () => {
-    await media([]);
+    await resetMedia();
   });
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`every state passes axe (WCAG 2.2 A/AA) in the ${scheme} theme`, async function () {
-      this.timeout(20_000);
-      await media([{ name: 'prefers-color-scheme', value: scheme }]);
+      this.timeout(60_000); // axe on every state: seconds in WebKitGTK under Xvfb on a busy machine
+      await emulateMedia(this, { colorScheme: scheme });
       const root = await renderEveryState();
       for (const card of root.querySelectorAll('integration-sync-card')) await expectNoViolations(card, `${scheme} #${card.id}`);
     });
 
-    it(`status text ≥ 4.5:1 and status icons ≥ 3:1 against the pill, for every tone (${scheme})`, async () => {
-      await media([{ name: 'prefers-color-scheme', value: scheme }]);
+    it(`status text ≥ 4.5:1 and status icons ≥ 3:1 against the pill, for every tone (${scheme})`, async function () {
+      await emulateMedia(this, { colorScheme: scheme });
       const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="1" .provider=${createMemoryProvider({ 'company:1': allStatuses })}></integration-sync-card>`);
       for (const status of parts(card, 'status')) {
         const style = getComputedStyle(status);
@@ -150,8 +149,8 @@ describe('accessibility', () => {
     expect(region.querySelector('h3')).to.not.equal(null);
   });
 
-  it('forced colors (Windows high contrast): the status pill keeps a visible border', async () => {
-    await media([{ name: 'forced-colors', value: 'active' }]);
+  it('forced colors (Windows high contrast): the status pill keeps a visible border', async function () {
+    await emulateMedia(this, { forcedColors: 'active' });
     const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="1" .provider=${createMemoryProvider({ 'company:1': oneSync() })}></integration-sync-card>`);
     expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
     const style = getComputedStyle(part(card, 'status')!);
@@ -171,12 +170,12 @@ describe('accessibility', () => {
     }
   });
 
-  it('respects prefers-reduced-motion: no spinning icons', async () => {
+  it('respects prefers-reduced-motion: no spinning icons', async function () {
     const provider = createMemoryProvider({ 'company:1': oneSync({ status: 'in_progress' }) });
     const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="1" .provider=${provider}></integration-sync-card>`);
     const icon = part(card, 'status')!.querySelector('svg')!;
     expect(getComputedStyle(icon).animationName).to.equal('spin');
-    await media([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    await emulateMedia(this, { reducedMotion: 'reduce' });
     expect(getComputedStyle(icon).animationName).to.equal('none');
   });
 

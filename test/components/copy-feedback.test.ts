@@ -2,6 +2,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { createMemoryProvider } from '../../src/index.ts';
 import { oneSync, part, renderCard, text } from '../helpers.ts';
+import { userClick } from '../support/pointer.ts';
 
 const failing = () =>
   oneSync({ status: 'record_not_synced', detail: { message: "Required field 'Subsidiary' is missing.", code: 'MISSING_REQUIRED_FIELD' } });
@@ -11,7 +12,8 @@ describe('copy details (for a support ticket)', () => {
     const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="1" portal-id="777" .provider=${createMemoryProvider({ 'company:1': failing() })}></integration-sync-card>`);
     const button = part<HTMLButtonElement>(card, 'copy-button')!;
     expect(text(button)).to.equal('Copy details');
-    button.click();
+    // A real click: Firefox and WebKit write the clipboard only on a user gesture.
+    await userClick(button);
     await waitUntil(() => text(part(card, 'copy-button')) !== 'Copy details');
     expect(text(part(card, 'copy-button'))).to.equal('Copied');
     const copied = await navigator.clipboard.readText();
@@ -23,7 +25,7 @@ describe('copy details (for a support ticket)', () => {
   it('copies the load error from the error state', async () => {
     const provider = { getSyncStatus: () => Promise.reject(new Error('Gateway timeout from NetSuite')) };
     const card = await renderCard(html`<integration-sync-card lang="en" object-type="deal" object-id="9" .provider=${provider}></integration-sync-card>`, { waitFor: 'isc-error' });
-    part(card, 'copy-button')!.click();
+    await userClick(part(card, 'copy-button')!);
     await waitUntil(() => text(part(card, 'copy-button')) === 'Copied');
     const copied = await navigator.clipboard.readText();
     expect(copied).to.contain('Gateway timeout from NetSuite');

@@ -1,9 +1,9 @@
 // theme="light|dark|auto" (auto, the default, follows prefers-color-scheme) and the --isc-* tokens
 // winning over either palette (src/components/integration-sync-card.styles.ts).
 import { expect, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import { createMemoryProvider } from '../../src/index.ts';
 import { oneSync, part, renderCard } from '../helpers.ts';
+import { emulateMedia, resetMedia } from '../support/media.ts';
 
 const LIGHT_SURFACE = 'rgb(255, 255, 255)'; // #ffffff
 const DARK_SURFACE = 'rgb(28, 35, 43)'; // #1c232b
@@ -20,29 +20,29 @@ async function surfaceOf(theme: string | undefined, style = ''): Promise<string>
 
 describe('theme', () => {
   afterEach(async () => {
-    await emulateMedia({ colorScheme: 'light' });
+    await resetMedia();
   });
 
-  it('auto (no attribute) follows prefers-color-scheme', async () => {
-    await emulateMedia({ colorScheme: 'light' });
+  it('auto (no attribute) follows prefers-color-scheme', async function () {
+    await emulateMedia(this, { colorScheme: 'light' });
     expect(await surfaceOf(undefined)).to.equal(LIGHT_SURFACE);
-    await emulateMedia({ colorScheme: 'dark' });
+    await emulateMedia(this, { colorScheme: 'dark' });
     expect(await surfaceOf(undefined)).to.equal(DARK_SURFACE);
     expect(await surfaceOf('auto')).to.equal(DARK_SURFACE);
   });
 
-  it('dark is dark even when the user prefers light', async () => {
-    await emulateMedia({ colorScheme: 'light' });
+  it('dark is dark even when the user prefers light', async function () {
+    await emulateMedia(this, { colorScheme: 'light' });
     expect(await surfaceOf('dark')).to.equal(DARK_SURFACE);
   });
 
-  it('light is light even when the user prefers dark', async () => {
-    await emulateMedia({ colorScheme: 'dark' });
+  it('light is light even when the user prefers dark', async function () {
+    await emulateMedia(this, { colorScheme: 'dark' });
     expect(await surfaceOf('light')).to.equal(LIGHT_SURFACE);
   });
 
-  it('is reflected from the property, so switching it re-themes the card', async () => {
-    await emulateMedia({ colorScheme: 'light' });
+  it('is reflected from the property, so switching it re-themes the card', async function () {
+    await emulateMedia(this, { colorScheme: 'light' });
     const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="42" .provider=${provider}></integration-sync-card>`);
     card.theme = 'dark';
     await card.updateComplete;
@@ -51,7 +51,7 @@ describe('theme', () => {
     expect(getComputedStyle(card).colorScheme).to.equal('dark');
   });
 
-  it('lets --isc-* tokens win over both palettes', async () => {
+  it('lets --isc-* tokens win over both palettes', async function () {
     for (const theme of ['light', 'dark']) {
       expect(await surfaceOf(theme, '--isc-color-surface: #fafaf0'), theme).to.equal('rgb(250, 250, 240)');
     }

@@ -1,7 +1,7 @@
 // examples/themed: a host page styling the built bundle with tokens and ::part, CSS only.
 import { expect } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import { ensureBuilt, frameCard, loadFrame, part as framePart, removeFrames } from '../frame-helpers.ts';
+import { emulateMedia, resetMedia } from '../support/media.ts';
 
 const LIGHT_SURFACE = 'rgb(255, 255, 255)'; // #ffffff
 
@@ -10,12 +10,12 @@ describe('themed example (examples/themed, built bundle)', function () {
   before(ensureBuilt);
 
   afterEach(async () => {
-    await emulateMedia({ colorScheme: 'light' });
+    await resetMedia();
     removeFrames();
   });
 
-  it("wears the host's brand colours through tokens and ::part, and stays light on a dark OS", async () => {
-    await emulateMedia({ colorScheme: 'dark' });
+  it("wears the host's brand colours through tokens and ::part, and stays light on a dark OS", async function () {
+    await emulateMedia(this, { colorScheme: 'dark' });
     const frame = await loadFrame('/examples/themed/index.html', { width: 400, height: 500 });
     const card = await frameCard(frame, ['card']);
     const style = (element: Element) => frame.contentWindow!.getComputedStyle(element);

@@ -126,7 +126,13 @@ export function testApi() {
     if (route.startsWith('status/')) return send(Number(route.slice(7)) || 500, { message: 'failure on purpose' });
     if (route === 'invalid-json') return send(200, '{"integrations": [', 'application/json');
     if (route === 'array') return send(200, []);
-    if (route === 'hang') return; // the client's timeout or abort ends it
+    if (route === 'hang') {
+      // The client's timeout or abort ends it; the server gives up after 20 s, so an engine that
+      // keeps an aborted request open (WebKit) cannot starve the next page of connections.
+      const timer = setTimeout(() => res.destroy(), 20_000);
+      res.once('close', () => clearTimeout(timer));
+      return;
+    }
     if (route.startsWith('csp/')) {
       const file = route.slice(4);
       if (!/^[\w-]+\.(html|js)$/.test(file)) return send(404, { message: 'no such file' });
