@@ -27,7 +27,9 @@ export const BUDGET = { firstLoad: 16 * 1024, all: 24 * 1024 };
 // wait, the countdown and the notice over data kept on screen (+1.55 KB first load). Considered
 // and left: loading it on demand at the first failure, which is exactly when the network may not
 // answer a chunk request.
-export const CEILING = { firstLoad: 22.5 * 1024, all: 45.25 * 1024 };
+// And for the browserslist floor (issue 11): the opaque light-dark() fallback palette for engines
+// older than light-dark(), and the build targeting that floor (+0.29 KB first load, +0.28 KB in all).
+export const CEILING = { firstLoad: 22.75 * 1024, all: 45.5 * 1024 };
 const ENTRY = 'integration-sync-card.js';
 
 export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
