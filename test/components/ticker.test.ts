@@ -1,22 +1,6 @@
 // src/components/ticker.ts: one 30-second timer keeps every relative time on the page fresh.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createMemoryProvider, type IntegrationSyncCard } from '../../src/index.ts';
-import { oneSync, part } from '../helpers.ts';
-
-// What hundreds of cards on one page share instead of paying per card: one relative-time timer,
-// cached Intl formatters, no per-card document/window listeners, positioning listeners only
-// while a tooltip is open.
-const ids = Array.from({ length: 60 }, (_, i) => `${i}`);
-const provider = createMemoryProvider(Object.fromEntries(ids.map((id) => [`company:${id}`, oneSync()])));
-
-async function mountList(lang = 'en'): Promise<IntegrationSyncCard[]> {
-  const root = await fixture<HTMLElement>(html`<div>
-    ${ids.map((id) => html`<integration-sync-card lang=${lang} object-type="company" object-id=${id} .provider=${provider}></integration-sync-card>`)}
-  </div>`);
-  const cards = [...root.querySelectorAll<IntegrationSyncCard>('integration-sync-card')];
-  await waitUntil(() => cards.every((card) => part(card, 'card')), 'not every card loaded');
-  return cards;
-}
+import { expect } from '@open-wc/testing';
+import { mountList } from '../support/card-list.ts';
 
 describe('one relative-time ticker for every card', () => {
   it('keeps relative times fresh with one timer for all cards, stopped when the last one leaves', async () => {

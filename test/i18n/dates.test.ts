@@ -1,22 +1,7 @@
 // src/i18n/dates.ts: Intl formatters built once per locale and shared by every card.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createMemoryProvider, type IntegrationSyncCard } from '../../src/index.ts';
-import { oneSync, part, parts } from '../helpers.ts';
-
-// What hundreds of cards on one page share instead of paying per card: one relative-time timer,
-// cached Intl formatters, no per-card document/window listeners, positioning listeners only
-// while a tooltip is open.
-const ids = Array.from({ length: 60 }, (_, i) => `${i}`);
-const provider = createMemoryProvider(Object.fromEntries(ids.map((id) => [`company:${id}`, oneSync()])));
-
-async function mountList(lang = 'en'): Promise<IntegrationSyncCard[]> {
-  const root = await fixture<HTMLElement>(html`<div>
-    ${ids.map((id) => html`<integration-sync-card lang=${lang} object-type="company" object-id=${id} .provider=${provider}></integration-sync-card>`)}
-  </div>`);
-  const cards = [...root.querySelectorAll<IntegrationSyncCard>('integration-sync-card')];
-  await waitUntil(() => cards.every((card) => part(card, 'card')), 'not every card loaded');
-  return cards;
-}
+import { expect } from '@open-wc/testing';
+import { parts } from '../helpers.ts';
+import { mountList } from '../support/card-list.ts';
 
 describe('dates: Intl formatters shared by every card', () => {
   it('builds each Intl formatter once per locale, not once per card', async () => {
