@@ -29,7 +29,8 @@ export const BUDGET = { firstLoad: 16 * 1024, all: 24 * 1024 };
 // answer a chunk request.
 // And for the browserslist floor (issue 11): the opaque light-dark() fallback palette for engines
 // older than light-dark(), and the build targeting that floor (+0.29 KB first load, +0.28 KB in all).
-export const CEILING = { firstLoad: 22.75 * 1024, all: 45.5 * 1024 };
+// Lowered (all: 45.5 → 40) when the tooltip's positioning replaced @floating-ui/dom (5.6 KB).
+export const CEILING = { firstLoad: 22.75 * 1024, all: 40 * 1024 };
 const ENTRY = 'integration-sync-card.js';
 
 export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-// NOTE: this module (and Floating UI with it) is only needed once somebody hovers or focuses a
-// status, so the element imports it on demand: it stays out of the first-load bundle.
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+// NOTE: this module is only needed once somebody hovers or focuses a status, so the element
+// imports it on demand: it stays out of the first-load bundle.
+import { follow, place } from './tooltip-position.ts';
 
 /** The one tooltip open on the page: opening another closes it. */
 let openController: TooltipController | undefined;
@@ -14,13 +14,13 @@ const HIDE_DELAY_MS = 150;
  * Shows one status tooltip at a time for its host, in the top layer (a manual popover): on hover
  * and focus of the anchor, kept open while the pointer is on the anchor or the tooltip, hidden on
  * leave, blur and Escape.
- * Floating UI's `autoUpdate` runs only while a tooltip is open.
+ * It follows scrolling and resizing only while a tooltip is open.
  */
 export class TooltipController implements ReactiveController {
   private anchor?: HTMLElement;
   private floating?: HTMLElement;
   private hideTimer?: ReturnType<typeof setTimeout>;
-  private stopAutoUpdate?: () => void;
+  private stopFollowing?: () => void;
   private pointerInside = false;
 
   constructor(host: ReactiveControllerHost) {
@@ -58,8 +58,8 @@ export class TooltipController implements ReactiveController {
 
   hide(): void {
     this.cancelHide();
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = undefined;
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
     if (this.floating) {
       if (this.floating.popover && this.floating.matches(':popover-open')) this.floating.hidePopover();
       this.floating.hidden = true;
@@ -106,19 +106,10 @@ export class TooltipController implements ReactiveController {
   };
 
   private position(anchor: HTMLElement, floating: HTMLElement): void {
-    const update = async () => {
-      const { x, y, placement } = await computePosition(anchor, floating, {
-        strategy: 'fixed',
-        placement: 'top',
-        // The documented order: offset, then flip, then shift.
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-      });
+    this.stopFollowing = follow(anchor, floating, () => {
       if (this.floating !== floating) return;
-      floating.style.left = `${x}px`;
-      floating.style.top = `${y}px`;
-      floating.dataset.placement = placement;
+      floating.dataset.placement = place(anchor, floating);
       floating.style.visibility = '';
-    };
-    this.stopAutoUpdate = autoUpdate(anchor, floating, () => void update());
+    });
   }
 }

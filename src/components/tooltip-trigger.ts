@@ -5,7 +5,7 @@ type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLEl
 
 /**
  * Opens and closes the status tooltips of a card: hover and focus of a status (or of its
- * tooltip) are routed to the tooltip controller, which loads with Floating UI on the first
+ * tooltip) are routed to the tooltip controller, which loads on the first
  * hover or focus, so none of it is in the first-load bundle.
  */
 // NOTE: one set of listeners per card, on the shadow root (pointerover/out and focusin/out

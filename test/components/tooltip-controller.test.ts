@@ -118,3 +118,81 @@ describe('status tooltips', () => {
     }
   });
 });
+
+// src/components/tooltip-position.ts: where the tooltip goes, whatever the page around the card.
+describe('status tooltip placement', () => {
+  const syncs = createMemoryProvider({ 'company:1': oneSync({ status: 'record_excluded', detail: { exclusionGroup: 'Test accounts used by the sales team for demos and training' } }) });
+  // Fixed, so the box is where the test says in the viewport whatever the page holds; inside a
+  // transformed wrapper, the wrapper is its containing block.
+  async function openAt(style: string, wrapper = '') {
+    const card = await renderCard(html`<div style=${wrapper}><div style=${`position: fixed; ${style}`}>
+      <integration-sync-card lang="en" object-type="company" object-id="1" .provider=${syncs}></integration-sync-card></div></div>`);
+    const status = part(card, 'status')!;
+    const tooltip = tooltipOf(card, status);
+    status.focus();
+    await waitUntil(() => isShown(tooltip), 'tooltip did not open');
+    return { card, status, tooltip };
+  }
+  const gap = (tooltip: Element, status: Element) => {
+    const tip = tooltip.getBoundingClientRect();
+    const anchor = status.getBoundingClientRect();
+    return tip.bottom <= anchor.top + 1 ? anchor.top - tip.bottom : tip.top - anchor.bottom;
+  };
+
+  afterEach(() => (document.activeElement as HTMLElement | null)?.blur());
+
+  it('goes above the status when there is room, 6 px away, centred on it', async () => {
+    const { status, tooltip } = await openAt('top: 200px; left: 100px; width: 320px');
+    expect(tooltip.dataset.placement).to.equal('top');
+    expect(tooltip.getBoundingClientRect().bottom).to.be.at.most(status.getBoundingClientRect().top);
+    expect(gap(tooltip, status)).to.be.closeTo(6, 1);
+    const [tipX] = center(tooltip);
+    const [statusX] = center(status);
+    expect(Math.abs(tipX - statusX), 'centred on the status').to.be.at.most(1);
+  });
+
+  it('goes below the status when there is no room above', async () => {
+    const { card, status, tooltip } = await openAt('top: 0; left: 100px; width: 320px');
+    // The status 10 px from the top of the viewport, whatever the card shows above it.
+    status.blur();
+    await waitUntil(() => !isShown(tooltip));
+    (card.parentElement as HTMLElement).style.top = `${10 - status.getBoundingClientRect().top}px`;
+    status.focus();
+    await waitUntil(() => isShown(tooltip));
+    expect(tooltip.dataset.placement).to.equal('bottom');
+    expect(tooltip.getBoundingClientRect().top).to.be.at.least(status.getBoundingClientRect().bottom);
+    expect(gap(tooltip, status)).to.be.closeTo(6, 1);
+  });
+
+  it('stays 8 px inside the viewport next to its right edge', async () => {
+    const { status, tooltip } = await openAt('top: 200px; right: 0; width: 120px');
+    const tip = tooltip.getBoundingClientRect();
+    expect(tip.right).to.be.closeTo(document.documentElement.clientWidth - 8, 1);
+    expect(tip.left).to.be.at.least(8);
+    expect(gap(tooltip, status)).to.be.closeTo(6, 1);
+  });
+
+  it('sits next to its status inside a transformed ancestor too', async () => {
+    const { status, tooltip } = await openAt('top: 150px; left: 60px; width: 320px', 'transform: translate(40px, 30px); position: fixed; inset: 0');
+    expect(gap(tooltip, status)).to.be.closeTo(6, 1);
+    const [tipX] = center(tooltip);
+    const [statusX] = center(status);
+    expect(Math.abs(tipX - statusX)).to.be.at.most(1);
+  });
+
+  it('follows its status when a container scrolls', async () => {
+    const card = await renderCard(html`<div id="scroller" style="height: 300px; overflow: auto; margin-top: 150px">
+      <div style="height: 100px"></div>
+      <integration-sync-card lang="en" object-type="company" object-id="1" .provider=${syncs}></integration-sync-card>
+      <div style="height: 800px"></div></div>`);
+    const scroller = document.getElementById('scroller')!;
+    const status = part(card, 'status')!;
+    const tooltip = tooltipOf(card, status);
+    status.focus({ preventScroll: true });
+    await waitUntil(() => isShown(tooltip));
+    const before = tooltip.getBoundingClientRect().top;
+    scroller.scrollTop = 40;
+    await waitUntil(() => Math.abs(tooltip.getBoundingClientRect().top - (before - 40)) <= 1, 'the tooltip did not move with its status');
+    expect(gap(tooltip, status)).to.be.closeTo(6, 1);
+  });
+});
