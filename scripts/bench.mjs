@@ -371,8 +371,10 @@ async function main() {
     print('Size (minified, gzip -9, 1 KB = 1024 B):');
     print(`  first load (entry + static imports): ${kb(sizes.firstLoad.gzip)} [${sizes.firstLoad.files.map((f) => f.file).join(', ')}]`);
     print(`  an English page fetched before any interaction: ${kb(loadedGzip.reduce((a, b) => a + b, 0))} [${loadedFiles.join(', ')}]`);
-    print(`  all of dist/cdn/: ${kb(sizes.all.gzip)} [${sizes.all.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}]`);
-    print(`  target first load <= ${kb(BUDGET.firstLoad)}: ${verdict(sizes.firstLoad.gzip <= BUDGET.firstLoad)}; all <= ${kb(BUDGET.all)}: ${verdict(sizes.all.gzip <= BUDGET.all)}`);
+    print(`  every feature, English (all but the other locales' chunks): ${kb(sizes.english.gzip)} [${sizes.english.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}]`);
+    print(`  all of dist/cdn/: ${kb(sizes.all.gzip)}`);
+    print(`  target first load <= ${kb(BUDGET.firstLoad)}: ${verdict(sizes.firstLoad.gzip <= BUDGET.firstLoad)}; every feature, English <= ${kb(BUDGET.english)}: ${verdict(sizes.english.gzip <= BUDGET.english)}`);
+    if (sizes.firstLoad.gzip > BUDGET.firstLoad) print('  (what the first load is made of, by concern: node scripts/size-breakdown.mjs)');
   } finally {
     await browser.close();
     server.close();

@@ -1,10 +1,14 @@
 // Size of the CDN build (run after `npm run build`).
-// - BUDGET: the targets of the scale issue (16 KB first load, 24 KB in all). They are reported,
-//   met or not; BENCHMARKS.md says where we stand and why.
+// - BUDGET: the targets of the scale issue: 16 KB first load, 24 KB for an English page that
+//   uses every feature. They are reported, met or not; BENCHMARKS.md says where we stand and why
+//   (`node scripts/size-breakdown.mjs` shows what the entry is made of).
 // - CEILING: what CI enforces, just above today's figures, so that no change makes the bundle
 //   bigger unnoticed. Lower it whenever the bundle shrinks; never raise it without saying why.
 // - first load: what a page loads from dist/cdn/ before any interaction, i.e. the entry and
 //   the chunks it imports statically (lazy chunks: positioning, non-English locales, are not);
+// - every feature, in English: all of dist/cdn/ but the other locales' chunks (an English page
+//   that shows tooltips, resyncs, opens a history, batches, follows live updates and shows the
+//   wire format 1.1 parts loads all the rest);
 // - all of dist/cdn/.
 // Sizes are of the minified files as built, gzipped at level 9. 1 KB = 1024 bytes.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -12,7 +16,7 @@ import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET = { firstLoad: 16 * 1024, all: 24 * 1024 };
+export const BUDGET = { firstLoad: 16 * 1024, english: 24 * 1024 };
 // Raised from 18.75 / 34.25 by automatic recovery (+0.6 KB first load: transient-error fields,
 // Retry-After, the retry policy). It cannot load on demand: it must work while the network does not.
 // Raised again for wire format 1.1 (issue 16): its repair of the new detail fields runs on every
@@ -29,8 +33,11 @@ export const BUDGET = { firstLoad: 16 * 1024, all: 24 * 1024 };
 // answer a chunk request.
 // And for the browserslist floor (issue 11): the opaque light-dark() fallback palette for engines
 // older than light-dark(), and the build targeting that floor (+0.29 KB first load, +0.28 KB in all).
-// Lowered (all: 45.5 → 40) when the tooltip's positioning replaced @floating-ui/dom (5.6 KB).
-export const CEILING = { firstLoad: 22.75 * 1024, all: 40 * 1024 };
+// Lowered (all: 45.5 → 40) when the tooltip's positioning replaced @floating-ui/dom (5.6 KB), and
+// the English every-feature page measured on its own (30.03 KB then).
+export const CEILING = { firstLoad: 22.75 * 1024, english: 30.25 * 1024, all: 40 * 1024 };
+/** The chunks of the built-in locales other than English (src/i18n/<tag>.ts), by file name. */
+const OTHER_LOCALE = /^(?:de|es|fr|he|ja|pt-BR)-[\w-]+\.js$/;
 const ENTRY = 'integration-sync-card.js';
 
 export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
@@ -75,7 +82,8 @@ export function measureSizes(dir, read = (file) => readFileSync(join(dir, file))
   const sum = (files) => files.reduce((total, file) => total + file.gzip, 0);
   const first = firstLoad.map(sizeOf);
   const every = all.map(sizeOf);
-  return { firstLoad: { files: first, gzip: sum(first) }, all: { files: every, gzip: sum(every) } };
+  const english = every.filter((item) => !OTHER_LOCALE.test(posix.basename(item.file)));
+  return { firstLoad: { files: first, gzip: sum(first) }, english: { files: english, gzip: sum(english) }, all: { files: every, gzip: sum(every) } };
 }
 
 export const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
@@ -93,11 +101,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`  ${file.padEnd(40)} ${String(bytes).padStart(7)} B  ${kb(gzip).padStart(9)} gzip  (${first})`);
   }
   let failed = false;
-  for (const [name, label] of [['firstLoad', 'first load'], ['all', 'all of dist/cdn/']]) {
+  for (const [name, label] of [['firstLoad', 'first load'], ['english', 'every feature, English'], ['all', 'all of dist/cdn/']]) {
     const size = sizes[name].gzip;
     const over = size > CEILING[name];
     failed ||= over;
-    const target = size <= BUDGET[name] ? 'target met' : `target ${kb(BUDGET[name])} NOT met`;
+    const target = !BUDGET[name] ? 'no target' : size <= BUDGET[name] ? 'target met' : `target ${kb(BUDGET[name])} NOT met`;
     console.log(`${over ? 'OVER' : 'ok  '} ${label}: ${kb(size)} gzip (CI ceiling ${kb(CEILING[name])}; ${target})`);
   }
   if (failed) {

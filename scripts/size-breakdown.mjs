@@ -1,0 +1,84 @@
+// `npm run size:breakdown`: what the CDN entry (the first load) is made of: builds dist/cdn with source maps into a
+// temporary folder, gives each minified byte to the source file it came from, and prints each
+// source's and each concern's share of the entry's gzip size.
+// The shares are estimates: gzip is not additive, so each source's text is gzipped alone and
+// the figures are scaled to the entry's real gzip size.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSize, kb } from './check-size.mjs';
+
+const ENTRY = 'integration-sync-card.js';
+// The first matching pattern names a source's concern.
+const CONCERNS = [
+  ['Lit', /node_modules\/(lit|lit-html|lit-element|@lit)\//],
+  ['stylesheet', /integration-sync-card\.styles\.ts$/],
+  ['normalisation and repair of responses', /src\/data\/(normalize|normalize-detail|repair|safe-url)\.ts$/],
+  ['automatic recovery (retry plan, shared wait, countdown)', /src\/(data\/(backoff|shared-wait|transient)|components\/templates\/retry-countdown)\.ts$/],
+  ['REST provider, cache, request sharing, timeout', /src\/data\/(rest-provider|cache|dedupe|timeout|endpoint-provider|default-provider)\.ts$/],
+  ['English strings, locale resolution, dates', /src\/i18n\//],
+  ['templates', /src\/components\/templates\//],
+  ['element and its controllers', /src\/components\//],
+  ['the rest of src/', /src\//],
+];
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Source-map segments per generated line: [generated column, source index or -1]. */
+function decodeMappings(mappings) {
+  let source = 0;
+  return mappings.split(';').map((line) => {
+    let column = 0;
+    return line
+      .split(',')
+      .filter(Boolean)
+      .map((segment) => {
+        const values = [];
+        let value = 0;
+        let shift = 0;
+        for (const char of segment) {
+          const digit = B64.indexOf(char);
+          value += (digit & 31) << shift;
+          if (digit & 32) shift += 5;
+          else {
+            values.push(value & 1 ? -(value >> 1) : value >> 1);
+            value = shift = 0;
+          }
+        }
+        column += values[0];
+        if (values.length > 1) source += values[1];
+        return [column, values.length > 1 ? source : -1];
+      });
+  });
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = mkdtempSync(join(tmpdir(), 'isc-size-'));
+try {
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--sourcemap', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  const code = readFileSync(join(out, ENTRY), 'utf8');
+  const map = JSON.parse(readFileSync(join(out, `${ENTRY}.map`), 'utf8'));
+  const texts = new Map();
+  const add = (name, text) => texts.set(name, (texts.get(name) ?? '') + text);
+  const lines = code.split('\n');
+  decodeMappings(map.mappings).forEach((segments, index) => {
+    const line = lines[index] ?? '';
+    if (segments.length === 0) return add('(unmapped)', line);
+    add('(unmapped)', line.slice(0, segments[0][0]));
+    segments.forEach(([column, source], i) => add(source >= 0 ? map.sources[source] : '(unmapped)', line.slice(column, segments[i + 1]?.[0] ?? line.length)));
+  });
+  const total = gzipSize(Buffer.from(code));
+  const rows = [...texts].map(([source, text]) => ({ source: source.startsWith('(') ? source : relative(root, resolve(out, source)), bytes: text.length, gzip: gzipSize(Buffer.from(text)) }));
+  const scale = total / rows.reduce((sum, row) => sum + row.gzip, 0);
+  const concernOf = (source) => CONCERNS.find(([, pattern]) => pattern.test(source))?.[0] ?? 'unmapped';
+  const concerns = new Map();
+  for (const row of rows) concerns.set(concernOf(row.source), (concerns.get(concernOf(row.source)) ?? 0) + row.gzip * scale);
+  console.log(`${ENTRY}: ${code.length} B minified, ${kb(total)} gzip. Estimated share by concern:`);
+  for (const [concern, gzip] of [...concerns].sort((a, b) => b[1] - a[1])) console.log(`  ${kb(gzip).padStart(9)}  ${concern}`);
+  console.log('By source file:');
+  for (const row of rows.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(row.gzip * scale).padStart(9)}  ${String(row.bytes).padStart(6)} B  ${row.source}`);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
