@@ -34,8 +34,9 @@ export const BUDGET = { firstLoad: 16 * 1024, english: 24 * 1024 };
 // And for the browserslist floor (issue 11): the opaque light-dark() fallback palette for engines
 // older than light-dark(), and the build targeting that floor (+0.29 KB first load, +0.28 KB in all).
 // Lowered (all: 45.5 → 40) when the tooltip's positioning replaced @floating-ui/dom (5.6 KB), and
-// the English every-feature page measured on its own (30.03 KB then).
-export const CEILING = { firstLoad: 22.75 * 1024, english: 30.25 * 1024, all: 40 * 1024 };
+// the English every-feature page measured on its own (30.03 KB then); lowered again when one
+// palette (the switch) served every engine instead of light-dark() plus its fallback (-0.22 KB).
+export const CEILING = { firstLoad: 22.5 * 1024, english: 30 * 1024, all: 39.75 * 1024 };
 /** The chunks of the built-in locales other than English (src/i18n/<tag>.ts), by file name. */
 const OTHER_LOCALE = /^(?:de|es|fr|he|ja|pt-BR)-[\w-]+\.js$/;
 const ENTRY = 'integration-sync-card.js';

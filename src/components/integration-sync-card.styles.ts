@@ -3,34 +3,56 @@ import { css } from 'lit';
 // NOTE: every colour and size is a public `--isc-*` token with a default; the `--_*` variables
 // are private and only pick the light or dark default. Tones were checked for 4.5:1 text contrast.
 export default css`
-  /* NOTE: one palette, two values: light-dark() picks by the host's color-scheme, which follows
-     the user's preference (theme="auto" or absent) unless theme="light" or "dark" pins it. */
+  /* NOTE: one palette, two values per token, for every engine of package.json's browserslist
+     (light-dark() is newer than its floor). A switch picks the value: --_hide-light is empty in
+     dark (var(--_hide-light, L) gives nothing) and invalid in light (it gives L); --_hide-dark
+     the other way round. Dark follows the user's preference (theme="auto" or absent) unless
+     theme="light" or "dark" pins it; color-scheme follows the same rules for the UA's own parts. */
   :host {
     color-scheme: light dark;
-    --_surface: var(--isc-color-surface, light-dark(#ffffff, #1c232b));
-    --_text: var(--isc-color-text, light-dark(#1f2933, #e6eaee));
-    --_muted: var(--isc-color-text-muted, light-dark(#52606d, #a9b4bf));
-    --_border: var(--isc-color-border, light-dark(#d9dee4, #3a4550));
-    --_link: var(--isc-color-link, light-dark(#0b5cad, #8cc2ff));
-    --_focus: var(--isc-color-focus, light-dark(#0b5cad, #8cc2ff));
-    --_success: var(--isc-color-success, light-dark(#136c3a, #7fdca0));
-    --_success-bg: var(--isc-color-success-bg, light-dark(#e3f5e9, #173826));
-    --_warning: var(--isc-color-warning, light-dark(#7a4b00, #f5c76b));
-    --_warning-bg: var(--isc-color-warning-bg, light-dark(#fdf0d5, #3d2e0d));
-    --_danger: var(--isc-color-danger, light-dark(#a61b1b, #ff9d9d));
-    --_danger-bg: var(--isc-color-danger-bg, light-dark(#fde8e8, #451c1c));
-    --_info: var(--isc-color-info, light-dark(#1d4ed8, #9dbcff));
-    --_info-bg: var(--isc-color-info-bg, light-dark(#e3ecfd, #1b2a4d));
-    --_default: var(--isc-color-default, light-dark(#3e4c59, #cbd3db));
-    --_default-bg: var(--isc-color-default-bg, light-dark(#eef1f4, #2b343e));
-    --_tooltip-bg: var(--isc-tooltip-background, light-dark(#1f2933, #f1f4f7));
-    --_tooltip-text: var(--isc-tooltip-color, light-dark(#ffffff, #1f2933));
+    --_hide-light: initial;
+    --_hide-dark: ;
+    --_surface: var(--isc-color-surface, var(--_hide-light, #ffffff) var(--_hide-dark, #1c232b));
+    --_text: var(--isc-color-text, var(--_hide-light, #1f2933) var(--_hide-dark, #e6eaee));
+    --_muted: var(--isc-color-text-muted, var(--_hide-light, #52606d) var(--_hide-dark, #a9b4bf));
+    --_border: var(--isc-color-border, var(--_hide-light, #d9dee4) var(--_hide-dark, #3a4550));
+    --_link: var(--isc-color-link, var(--_hide-light, #0b5cad) var(--_hide-dark, #8cc2ff));
+    --_focus: var(--isc-color-focus, var(--_hide-light, #0b5cad) var(--_hide-dark, #8cc2ff));
+    --_success: var(--isc-color-success, var(--_hide-light, #136c3a) var(--_hide-dark, #7fdca0));
+    --_success-bg: var(--isc-color-success-bg, var(--_hide-light, #e3f5e9) var(--_hide-dark, #173826));
+    --_warning: var(--isc-color-warning, var(--_hide-light, #7a4b00) var(--_hide-dark, #f5c76b));
+    --_warning-bg: var(--isc-color-warning-bg, var(--_hide-light, #fdf0d5) var(--_hide-dark, #3d2e0d));
+    --_danger: var(--isc-color-danger, var(--_hide-light, #a61b1b) var(--_hide-dark, #ff9d9d));
+    --_danger-bg: var(--isc-color-danger-bg, var(--_hide-light, #fde8e8) var(--_hide-dark, #451c1c));
+    --_info: var(--isc-color-info, var(--_hide-light, #1d4ed8) var(--_hide-dark, #9dbcff));
+    --_info-bg: var(--isc-color-info-bg, var(--_hide-light, #e3ecfd) var(--_hide-dark, #1b2a4d));
+    --_default: var(--isc-color-default, var(--_hide-light, #3e4c59) var(--_hide-dark, #cbd3db));
+    --_default-bg: var(--isc-color-default-bg, var(--_hide-light, #eef1f4) var(--_hide-dark, #2b343e));
+    --_tooltip-bg: var(--isc-tooltip-background, var(--_hide-light, #1f2933) var(--_hide-dark, #f1f4f7));
+    --_tooltip-text: var(--isc-tooltip-color, var(--_hide-light, #ffffff) var(--_hide-dark, #1f2933));
 
     display: block;
     color: var(--_text);
     font-family: var(--isc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
     font-size: var(--isc-font-size, 14px);
     line-height: 1.45;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_hide-light: ;
+      --_hide-dark: initial;
+    }
+  }
+
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+
+  :host([theme='dark']) {
+    color-scheme: dark;
+    --_hide-light: ;
+    --_hide-dark: initial;
   }
 
   /* NOTE: a list of hundreds of cards lays out only those near the viewport; the others keep
@@ -45,57 +67,6 @@ export default css`
     :host {
       content-visibility: auto;
       contain-intrinsic-block-size: auto 200px;
-    }
-  }
-
-  :host([theme='light']) {
-    color-scheme: light;
-  }
-
-  :host([theme='dark']) {
-    color-scheme: dark;
-  }
-
-  /* NOTE: light-dark() fallback, for the engines in package.json's browserslist that lack it
-     (Chrome/Edge < 123, Firefox < 120, Safari < 17.5). There every token above holds a value
-     that is invalid when used: no background, no border, no tones, a transparent tooltip. So
-     each token takes its two colours through a switch instead: --_hide-light is empty in dark
-     (var(--_hide-light, L) gives nothing) and invalid in light (it gives L); --_hide-dark the
-     other way round. The switches follow the same rules as color-scheme above. */
-  @supports not (color: light-dark(#000, #fff)) {
-    :host {
-      --_hide-light: initial;
-      --_hide-dark: ;
-      --_surface: var(--isc-color-surface, var(--_hide-light, #ffffff) var(--_hide-dark, #1c232b));
-      --_text: var(--isc-color-text, var(--_hide-light, #1f2933) var(--_hide-dark, #e6eaee));
-      --_muted: var(--isc-color-text-muted, var(--_hide-light, #52606d) var(--_hide-dark, #a9b4bf));
-      --_border: var(--isc-color-border, var(--_hide-light, #d9dee4) var(--_hide-dark, #3a4550));
-      --_link: var(--isc-color-link, var(--_hide-light, #0b5cad) var(--_hide-dark, #8cc2ff));
-      --_focus: var(--isc-color-focus, var(--_hide-light, #0b5cad) var(--_hide-dark, #8cc2ff));
-      --_success: var(--isc-color-success, var(--_hide-light, #136c3a) var(--_hide-dark, #7fdca0));
-      --_success-bg: var(--isc-color-success-bg, var(--_hide-light, #e3f5e9) var(--_hide-dark, #173826));
-      --_warning: var(--isc-color-warning, var(--_hide-light, #7a4b00) var(--_hide-dark, #f5c76b));
-      --_warning-bg: var(--isc-color-warning-bg, var(--_hide-light, #fdf0d5) var(--_hide-dark, #3d2e0d));
-      --_danger: var(--isc-color-danger, var(--_hide-light, #a61b1b) var(--_hide-dark, #ff9d9d));
-      --_danger-bg: var(--isc-color-danger-bg, var(--_hide-light, #fde8e8) var(--_hide-dark, #451c1c));
-      --_info: var(--isc-color-info, var(--_hide-light, #1d4ed8) var(--_hide-dark, #9dbcff));
-      --_info-bg: var(--isc-color-info-bg, var(--_hide-light, #e3ecfd) var(--_hide-dark, #1b2a4d));
-      --_default: var(--isc-color-default, var(--_hide-light, #3e4c59) var(--_hide-dark, #cbd3db));
-      --_default-bg: var(--isc-color-default-bg, var(--_hide-light, #eef1f4) var(--_hide-dark, #2b343e));
-      --_tooltip-bg: var(--isc-tooltip-background, var(--_hide-light, #1f2933) var(--_hide-dark, #f1f4f7));
-      --_tooltip-text: var(--isc-tooltip-color, var(--_hide-light, #ffffff) var(--_hide-dark, #1f2933));
-    }
-
-    @media (prefers-color-scheme: dark) {
-      :host(:not([theme='light'])) {
-        --_hide-light: ;
-        --_hide-dark: initial;
-      }
-    }
-
-    :host([theme='dark']) {
-      --_hide-light: ;
-      --_hide-dark: initial;
     }
   }
 

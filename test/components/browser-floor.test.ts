@@ -1,9 +1,8 @@
-// The card in an engine of the browserslist floor that has no light-dark() (Chrome/Edge < 123,
-// Firefox < 120, Safari < 17.5). Every engine the suite runs has it, so the test makes one: the
-// card's own stylesheet with light-dark( renamed to a function no engine knows, which is what an
-// older engine sees (each token invalid when used, and `@supports not (color: light-dark(…))`
-// true). That card must look like the card does with light-dark(): same surface, border, tones,
-// text, link and tooltip colours, in both themes and under prefers-color-scheme.
+// The palette in every engine of the browserslist floor (Chrome/Edge 109, Firefox 115, Safari
+// 16.4): it picks light or dark values with a switch of custom properties, not light-dark(),
+// which is newer than the floor (an engine without it would find every token invalid: no
+// background, no border, no tones, a transparent tooltip). The card must show the right colours
+// in both themes and under prefers-color-scheme, and the --isc-* tokens must win.
 import { expect, html } from '@open-wc/testing';
 import { createMemoryProvider, IntegrationSyncCard } from '../../src/index.ts';
 import { oneSync, part, renderCard } from '../helpers.ts';
@@ -13,20 +12,10 @@ const provider = createMemoryProvider({
   'company:1': oneSync({ status: 'record_not_synced', detail: { message: "Required field 'Subsidiary' is missing.", code: 'E1' } }),
 });
 
-/** The element's styles as an engine without light-dark() parses them. */
-function withoutLightDark(): CSSStyleSheet {
-  const text = IntegrationSyncCard.elementStyles.map((style) => ('cssText' in style ? style.cssText : '')).join('\n');
-  expect(text, 'the styles use light-dark()').to.contain('light-dark(');
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(text.replaceAll('light-dark(', 'no-light-dark('));
-  return sheet;
-}
-
 /** The colours a user sees, from one card. */
-async function coloursOf(theme: string | undefined, oldEngine: boolean): Promise<Record<string, string>> {
+async function coloursOf(theme: string | undefined): Promise<Record<string, string>> {
   const card = await renderCard(html`<integration-sync-card lang="en" object-type="company" object-id="1" .provider=${provider}></integration-sync-card>`);
   if (theme) card.setAttribute('theme', theme);
-  if (oldEngine) card.shadowRoot!.adoptedStyleSheets = [withoutLightDark()];
   await card.updateComplete;
   const style = (name: string) => getComputedStyle(part(card, name)!);
   const tooltip = getComputedStyle(part(card, 'tooltip')!);
@@ -42,30 +31,51 @@ async function coloursOf(theme: string | undefined, oldEngine: boolean): Promise
   };
 }
 
-const transparent = /^rgba\(\d+, \d+, \d+, 0\)$|^transparent$/;
+// What the stylesheet says (#rrggbb as computed): surface, border, text, the danger pill, link, tooltip.
+const LIGHT = {
+  surface: 'rgb(255, 255, 255)',
+  border: 'rgb(217, 222, 228)',
+  text: 'rgb(31, 41, 51)',
+  pill: 'rgb(253, 232, 232)',
+  pillText: 'rgb(166, 27, 27)',
+  link: 'rgb(11, 92, 173)',
+  tooltip: 'rgb(31, 41, 51)',
+  tooltipText: 'rgb(255, 255, 255)',
+};
+const DARK = {
+  surface: 'rgb(28, 35, 43)',
+  border: 'rgb(58, 69, 80)',
+  text: 'rgb(230, 234, 238)',
+  pill: 'rgb(69, 28, 28)',
+  pillText: 'rgb(255, 157, 157)',
+  link: 'rgb(140, 194, 255)',
+  tooltip: 'rgb(241, 244, 247)',
+  tooltipText: 'rgb(31, 41, 51)',
+};
 
-describe('an engine without light-dark() (inside the browserslist floor)', () => {
+describe('the palette in every engine of the browserslist floor', () => {
   afterEach(resetMedia);
 
-  for (const theme of ['light', 'dark']) {
-    it(`theme="${theme}": the same opaque, bordered, toned card and readable tooltip`, async () => {
-      const modern = await coloursOf(theme, false);
-      const old = await coloursOf(theme, true);
-      for (const [what, colour] of Object.entries(old)) expect(colour, what).to.not.match(transparent);
-      expect(old).to.deep.equal(modern);
-    });
-  }
+  it('uses no light-dark(), which the floor lacks', () => {
+    const text = IntegrationSyncCard.elementStyles.map((style) => ('cssText' in style ? style.cssText : '')).join('\n');
+    expect(text).to.not.contain('light-dark(');
+  });
 
-  it('no theme: follows prefers-color-scheme there too', async function () {
+  it('theme="light" and theme="dark": an opaque, bordered, toned card and a readable tooltip', async () => {
+    expect(await coloursOf('light')).to.deep.equal(LIGHT);
+    expect(await coloursOf('dark')).to.deep.equal(DARK);
+  });
+
+  it('no theme: follows prefers-color-scheme', async function () {
     await emulateMedia(this, { colorScheme: 'dark' });
-    const modern = await coloursOf(undefined, false);
-    expect(await coloursOf(undefined, true)).to.deep.equal(modern);
-    expect(modern.surface).to.equal('rgb(28, 35, 43)'); // the dark surface, #1c232b
+    expect(await coloursOf(undefined)).to.deep.equal(DARK);
+    expect(await coloursOf('light'), 'theme="light" pins light under a dark preference').to.deep.equal(LIGHT);
+    await emulateMedia(this, { colorScheme: 'light' });
+    expect(await coloursOf(undefined)).to.deep.equal(LIGHT);
   });
 
   it('the --isc-* tokens still win', async () => {
     const card = await renderCard(html`<integration-sync-card lang="en" theme="dark" style="--isc-color-surface: #fafaf0" object-type="company" object-id="1" .provider=${provider}></integration-sync-card>`);
-    card.shadowRoot!.adoptedStyleSheets = [withoutLightDark()];
     expect(getComputedStyle(part(card, 'card')!).backgroundColor).to.equal('rgb(250, 250, 240)');
   });
 });
