@@ -128,7 +128,17 @@ function buildCards(response, actions) {
       const dd = clone(T.link).firstChild;
       const a = dd.firstChild;
       a.href = url;
-      a.append(syncedName ?? 'Open record', clone(T.external));
+      // The label's last word and the icon do not wrap apart (as ours: templates/external-link.ts).
+      const label = syncedName ?? 'Open record';
+      const space = label.lastIndexOf(' ') + 1;
+      const last = label.slice(space);
+      const [icon, hidden] = clone(T.external).children;
+      if (last.length <= 16) {
+        const end = document.createElement('span');
+        end.className = 'nowrap';
+        end.append(last, icon);
+        a.append(label.slice(0, space), end, hidden);
+      } else a.append(label.slice(0, space), last, icon, hidden);
       syncedRow.append(dd);
     } else {
       const dd = document.createElement('dd');
@@ -225,6 +235,7 @@ svg{width:14px;height:14px;fill:none;stroke:currentColor;stroke-width:1.6}
 .actions{display:flex;gap:6px;margin-top:10px}
 button{font:inherit;font-size:12px;padding:4px 12px;border:1px solid #d9dee4;border-radius:6px;background:#fff}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.nowrap{white-space:nowrap}
 `;
 const minimalSheet = new CSSStyleSheet();
 minimalSheet.replaceSync(MINIMAL_CSS);

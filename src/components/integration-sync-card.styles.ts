@@ -197,6 +197,10 @@ export default css`
     stroke-width: 2;
   }
 
+  .nowrap {
+    white-space: nowrap;
+  }
+
   /* Arrows point the way the text reads. */
   [dir='rtl'] .external {
     transform: scaleX(-1);
