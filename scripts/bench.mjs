@@ -4,7 +4,7 @@
 // See BENCHMARKS.md for what each figure means and the targets.
 import { createServer } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -206,6 +206,24 @@ async function main() {
     const kinds = ['ours', 'minimal', 'vanilla', 'floor', 'ours-all'];
     const runs = Object.fromEntries(kinds.map((kind) => [kind, []]));
     for (let warm = 0; warm < 2; warm++) for (const kind of kinds) await page.evaluate((k, n) => window.bench.render(k, n), kind, CARDS);
+    // BENCH_PROFILE=ours (or minimal, vanilla, floor, ours-all): a CPU profile of five renders
+    // instead of the figures, to open in a browser's devtools.
+    if (process.env.BENCH_PROFILE) {
+      const kind = process.env.BENCH_PROFILE;
+      if (!kinds.includes(kind)) throw new Error(`BENCH_PROFILE: one of ${kinds.join(', ')}`);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+      for (let i = 0; i < 5; i++) {
+        await page.evaluate(() => window.bench.clear());
+        await page.evaluate((k, n) => window.bench.render(k, n), kind, CARDS);
+      }
+      const { profile } = await cdp.send('Profiler.stop');
+      const file = join(tmpdir(), `isc-bench-${kind}.cpuprofile`);
+      await writeFile(file, JSON.stringify(profile));
+      console.log(`CPU profile of 5 renders of ${kind}: ${file}`);
+      return;
+    }
     for (let rep = 0; rep < RENDER_REPS; rep++) {
       for (let i = 0; i < kinds.length; i++) {
         const kind = kinds[(i + rep) % kinds.length];

@@ -1,38 +1,11 @@
 // src/i18n/localize.ts: which locale and direction a card uses (its lang, ancestors through shadow
 // hosts, <html lang>, navigator.language), registerTranslation(), live switching, right to left.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import en from '../../src/i18n/en.ts';
-import { createMemoryProvider, type IntegrationSyncCard, registerTranslation, SYNC_STATUSES, type SyncStatus, type Translation } from '../../src/index.ts';
-import { oneSync, part, parts, renderCard, text } from '../helpers.ts';
+import { createMemoryProvider, type IntegrationSyncCard, registerTranslation, type Translation } from '../../src/index.ts';
+import { oneSync, part, renderCard, text } from '../helpers.ts';
+import { allStatusesProvider, fieldLabels, STATUSES, statusLabels, waitForLabel } from '../support/all-statuses.ts';
 import { EXPECTED } from './expected-labels.ts';
-
-const STATUSES = [...SYNC_STATUSES] as SyncStatus[];
-const SYNCED_AT = new Date(Date.now() - 3 * 60_000);
-
-/** One record with a sync in each of the eight statuses, all synced 3 minutes ago. */
-function allStatusesProvider() {
-  const base = oneSync();
-  return createMemoryProvider({
-    'company:1': {
-      integrations: base.integrations,
-      syncs: STATUSES.map((status) => ({
-        ...base.syncs[0],
-        id: `netsuite:${status}`,
-        label: `NetSuite ${status}`,
-        status,
-        lastSyncedAt: SYNCED_AT.toISOString(),
-      })),
-    },
-  });
-}
-
-const statusLabels = (card: Element) => parts(card, 'status').map(text);
-const fieldLabels = (card: Element) => [...part(card, 'card')!.querySelectorAll('dt')].map(text);
-
-async function waitForLabel(card: IntegrationSyncCard, label: string, message: string): Promise<void> {
-  await waitUntil(() => text(part(card, 'status')) === label, `${message} (shows "${text(part(card, 'status'))}")`, { timeout: 5000 });
-  await card.updateComplete;
-}
 
 const provider = createMemoryProvider({ 'company:1': oneSync() });
 const statusText = async (card: IntegrationSyncCard) => {

@@ -1,9 +1,10 @@
 // The built-in translations (src/i18n/*.ts): each one's labels and Intl dates in that language, lazy
 // loading and region fallbacks, and every translation keeping the parameters of English.
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import en from '../../src/i18n/en.ts';
-import { createMemoryProvider, type IntegrationSyncCard, SYNC_STATUSES, type SyncStatus, type Translation } from '../../src/index.ts';
-import { oneSync, part, parts, renderCard, text } from '../helpers.ts';
+import { type IntegrationSyncCard, type SyncStatus, type Translation } from '../../src/index.ts';
+import { part, parts, renderCard, text } from '../helpers.ts';
+import { allStatusesProvider, fieldLabels, STATUSES, statusLabels, SYNCED_AT, waitForLabel } from '../support/all-statuses.ts';
 import { EXPECTED } from './expected-labels.ts';
 
 /** Each built-in translation module, to check the help texts and function parameters. */
@@ -30,34 +31,6 @@ const CASES: { lang: string; locale: keyof typeof EXPECTED }[] = [
   { lang: 'he', locale: 'he' },
   { lang: 'he-IL', locale: 'he' },
 ];
-
-const STATUSES = [...SYNC_STATUSES] as SyncStatus[];
-const SYNCED_AT = new Date(Date.now() - 3 * 60_000);
-
-/** One record with a sync in each of the eight statuses, all synced 3 minutes ago. */
-function allStatusesProvider() {
-  const base = oneSync();
-  return createMemoryProvider({
-    'company:1': {
-      integrations: base.integrations,
-      syncs: STATUSES.map((status) => ({
-        ...base.syncs[0],
-        id: `netsuite:${status}`,
-        label: `NetSuite ${status}`,
-        status,
-        lastSyncedAt: SYNCED_AT.toISOString(),
-      })),
-    },
-  });
-}
-
-const statusLabels = (card: Element) => parts(card, 'status').map(text);
-const fieldLabels = (card: Element) => [...part(card, 'card')!.querySelectorAll('dt')].map(text);
-
-async function waitForLabel(card: IntegrationSyncCard, label: string, message: string): Promise<void> {
-  await waitUntil(() => text(part(card, 'status')) === label, `${message} (shows "${text(part(card, 'status'))}")`, { timeout: 5000 });
-  await card.updateComplete;
-}
 
 it('checks every status', () => {
   expect(STATUSES).to.have.lengthOf(8);
