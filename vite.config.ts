@@ -36,7 +36,7 @@ export default defineConfig({
       // Lazy chunks import what they share with the entry from the entry itself: with the
       // default ('strict'), the shared code (Lit included) became a third first-load file.
       preserveEntrySignatures: 'allow-extension',
-      // NOTE: no `external`: lit and @floating-ui/dom are bundled
+      // NOTE: no `external`: lit is bundled
       // so the folder can be hosted as is.
       output: {
         // Library ES output is not minified by default (it keeps pure annotations

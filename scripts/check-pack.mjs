@@ -90,7 +90,7 @@ try {
   await run('mkdir', ['-p', join(app, 'src')]);
   await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'isc-consumer', private: true, type: 'module' }, null, 2));
   const install = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], app);
-  check(install.ok, 'npm install <tarball> (with its dependencies lit, @floating-ui/dom)', install.output);
+  check(install.ok, 'npm install <tarball> (with its dependencies lit, jose)', install.output);
   if (!install.ok) throw new Error('cannot go on without an install');
 
   await writeFile(
