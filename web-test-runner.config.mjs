@@ -97,7 +97,7 @@ export default {
           optimizeDeps: {
             entries: ['test/**/*.test.ts', 'stories/**/*.stories.ts'],
             // Listed so one pre-bundling pass sees them all: a second pass mid-run would load Lit twice.
-            include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', '@floating-ui/dom', '@open-wc/testing', '@web/test-runner-commands', 'storybook/test', 'storybook/preview-api', '@storybook/web-components', 'axe-core/axe.min.js', '@sinonjs/fake-timers'],
+            include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', '@open-wc/testing', '@web/test-runner-commands', 'storybook/test', 'storybook/preview-api', '@storybook/web-components', 'axe-core/axe.min.js', '@sinonjs/fake-timers'],
           },
           plugins: [
             // Tests run the templates and styles minified, exactly as the CDN build ships them.
