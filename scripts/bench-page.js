@@ -133,12 +133,10 @@ function buildCards(response, actions) {
       const space = label.lastIndexOf(' ') + 1;
       const last = label.slice(space);
       const [icon, hidden] = clone(T.external).children;
-      if (last.length <= 16) {
-        const end = document.createElement('span');
-        end.className = 'nowrap';
-        end.append(last, icon);
-        a.append(label.slice(0, space), end, hidden);
-      } else a.append(label.slice(0, space), last, icon, hidden);
+      const end = document.createElement('span');
+      end.className = last.length <= 16 ? 'nowrap' : '';
+      end.append(last, icon);
+      a.append(label.slice(0, space), end, hidden);
       syncedRow.append(dd);
     } else {
       const dd = document.createElement('dd');
