@@ -180,6 +180,23 @@ describe('status tooltip placement', () => {
     expect(Math.abs(tipX - statusX)).to.be.at.most(1);
   });
 
+  it('without popover (Safari < 17, Firefox < 125): still next to its status inside a transformed ancestor', async () => {
+    // The engine as the floor's oldest see it: no showPopover, so the tooltip stays a fixed box
+    // in the card, whose containing block is the transformed wrapper.
+    const showPopover = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'showPopover')!;
+    delete (HTMLElement.prototype as Partial<HTMLElement>).showPopover;
+    try {
+      const { status, tooltip } = await openAt('top: 150px; left: 60px; width: 320px', 'transform: translate(40px, 30px); position: fixed; inset: 0');
+      expect(tooltip.matches(':popover-open'), 'not in the top layer').to.equal(false);
+      expect(gap(tooltip, status)).to.be.closeTo(6, 1);
+      const [tipX] = center(tooltip);
+      const [statusX] = center(status);
+      expect(Math.abs(tipX - statusX)).to.be.at.most(1);
+    } finally {
+      Object.defineProperty(HTMLElement.prototype, 'showPopover', showPopover);
+    }
+  });
+
   it('follows its status when a container scrolls', async () => {
     const card = await renderCard(html`<div id="scroller" style="height: 300px; overflow: auto; margin-top: 150px">
       <div style="height: 100px"></div>
