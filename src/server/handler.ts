@@ -283,7 +283,7 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
     const record = recordFromQuery(call.url.searchParams);
     const denied = await authorize(gate, [record]);
     if (denied) return denied;
-    const opened = live.open(record, call.onClose);
+    const opened = live.open(record, (listener) => call.onClose(listener));
     if ('full' in opened) {
       return failure(503, opened.full === 'record' ? 'Too many live connections for this record. Try again later.' : 'Too many live connections. Try again later.', { 'Retry-After': '30' });
     }

@@ -86,63 +86,120 @@ function readBody(req: NodeRequest, limit: number): Promise<Uint8Array> {
   });
 }
 
-function callFromNode(req: NodeRequest, res: NodeResponse, origin: string | undefined): Call {
-  // NOTE: an AbortSignal costs more than a whole route on Node 20: it is built only when read
-  // (a source that uses its signal, an auth function); the routes themselves listen with onClose.
-  let controller: AbortController | undefined;
-  let gone = false;
-  const listeners = new Set<() => void>();
-  // 'close' also fires after a complete answer; only an unfinished one means the client left.
-  res.once('close', () => {
-    if (res.writableFinished) return;
-    gone = true;
-    controller?.abort(new Error('client disconnected'));
-    for (const listener of [...listeners]) listener();
-    listeners.clear();
-  });
-  const signal = () => {
-    if (!controller) {
-      controller = new AbortController();
-      if (gone) controller.abort(new Error('client disconnected'));
+/** Calls whose client may still go away, per connection (see `watchGone`). */
+const LIVE = Symbol('integration-sync-card/server#live');
+type Watched = { [LIVE]?: Set<NodeCall> } & { once?(event: 'close', listener: () => void): unknown };
+
+/**
+ * A node:http request as a `Call`. One object per request, its methods on the prototype.
+ * NOTE: allocation per request is what a busy server pays most for (closures, an AbortSignal,
+ * a 'close' listener per response all showed in profiles): the signal is built only when read
+ * (a source that uses it, an auth function), and the client going away is watched once per
+ * connection (`watchGone`), not once per request.
+ */
+class NodeCall implements Call {
+  readonly method: string;
+  readonly url: URL;
+  #req: NodeRequest;
+  #res: NodeResponse;
+  #controller: AbortController | undefined;
+  #gone = false;
+  #listeners: (() => void)[] | undefined;
+  #body: Promise<Uint8Array> | undefined;
+  #bodyText: string | undefined;
+  #request: Request | undefined;
+  /** The connection's unanswered calls, while this one is among them. */
+  watchers: Set<NodeCall> | undefined;
+
+  constructor(req: NodeRequest, res: NodeResponse, origin: string | undefined) {
+    this.#req = req;
+    this.#res = res;
+    this.method = (req.method ?? 'GET').toUpperCase();
+    this.url = new URL(req.url ?? '/', originOf(req, origin));
+  }
+
+  header(name: string): string | null {
+    return headerOf(this.#req, name);
+  }
+
+  async text(limit: number): Promise<string> {
+    this.#body ??= readBody(this.#req, limit);
+    this.#bodyText = new TextDecoder().decode(await this.#body);
+    return this.#bodyText;
+  }
+
+  get signal(): AbortSignal {
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#gone) this.#controller.abort(new Error('client disconnected'));
     }
-    return controller.signal;
-  };
-  const method = (req.method ?? 'GET').toUpperCase();
-  const url = new URL(req.url ?? '/', originOf(req, origin));
-  let body: Promise<Uint8Array> | undefined;
-  let bodyText: string | undefined;
-  let request: Request | undefined;
-  return {
-    method,
-    url,
-    header: (name) => headerOf(req, name),
-    async text(limit) {
-      body ??= readBody(req, limit);
-      bodyText = new TextDecoder().decode(await body);
-      return bodyText;
-    },
-    get signal() {
-      return signal();
-    },
-    onClose(listener) {
-      if (gone) {
-        listener();
-        return () => undefined;
-      }
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    request() {
-      if (request) return request;
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const hasBody = method !== 'GET' && method !== 'HEAD';
-      request = new Request(url, { method, headers, body: hasBody ? (bodyText ?? '') : undefined, signal: signal() });
-      return request;
-    },
-  };
+    return this.#controller.signal;
+  }
+
+  onClose(listener: () => void): () => void {
+    if (this.#gone) {
+      listener();
+      return () => undefined;
+    }
+    (this.#listeners ??= []).push(listener);
+    return () => {
+      const at = this.#listeners?.indexOf(listener) ?? -1;
+      if (at >= 0) this.#listeners!.splice(at, 1);
+    };
+  }
+
+  /** Its answer is complete: the connection closing later is no concern of this call. */
+  answered(): void {
+    this.watchers?.delete(this);
+    this.watchers = undefined;
+  }
+
+  /** The client went away before the answer was complete. */
+  leave(): void {
+    if (this.#gone || this.#res.writableFinished) return;
+    this.#gone = true;
+    this.#controller?.abort(new Error('client disconnected'));
+    const listeners = this.#listeners;
+    this.#listeners = undefined;
+    if (listeners) for (const listener of listeners) listener();
+  }
+
+  request(): Request {
+    if (this.#request) return this.#request;
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(this.#req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const hasBody = this.method !== 'GET' && this.method !== 'HEAD';
+    this.#request = new Request(this.url, { method: this.method, headers, body: hasBody ? (this.#bodyText ?? '') : undefined, signal: this.signal });
+    return this.#request;
+  }
+}
+
+function leaveAll(calls: Set<NodeCall>): void {
+  for (const call of calls) call.leave();
+  calls.clear();
+}
+
+/**
+ * Watches for the client going away while `call` is unanswered. On HTTP/1 that is the
+ * connection closing: one 'close' listener per connection serves all its requests (keep-alive,
+ * pipelining). Elsewhere (HTTP/2 compatibility API, stand-ins) the response's own 'close'.
+ */
+function watchGone(call: NodeCall, req: NodeRequest, res: NodeResponse): void {
+  const socket = req.socket as Watched | null | undefined;
+  if ((req as { httpVersionMajor?: number }).httpVersionMajor !== 1 || !socket || typeof socket.once !== 'function') {
+    res.once('close', () => call.leave());
+    return;
+  }
+  let live = socket[LIVE];
+  if (!live) {
+    const calls = new Set<NodeCall>();
+    live = socket[LIVE] = calls;
+    socket.once('close', () => leaveAll(calls));
+  }
+  live.add(call);
+  call.watchers = live;
 }
 
 async function pump(body: ReadableStream<Uint8Array>, res: NodeResponse): Promise<void> {
@@ -167,7 +224,7 @@ async function pump(body: ReadableStream<Uint8Array>, res: NodeResponse): Promis
   if (!gone) res.end();
 }
 
-function send(answer: Answer, res: NodeResponse): void {
+function send(answer: Answer, call: NodeCall, res: NodeResponse): void {
   if (res.destroyed) return;
   // An unread rest of a refused body must not be taken for the next request on the connection.
   const headers = answer.headers;
@@ -176,12 +233,13 @@ function send(answer: Answer, res: NodeResponse): void {
     if (answer.status !== 204) headers['Content-Length'] = String(answer.body === null ? 0 : byteLength(answer.body));
     res.writeHead(answer.status, headers);
     res.end(answer.body ?? undefined);
+    call.answered();
     return;
   }
   res.writeHead(answer.status, headers);
   // Streams (Server-Sent Events) need their headers now, not with the first event.
   res.flushHeaders?.();
-  void pump(answer.body, res);
+  void pump(answer.body, res).then(() => call.answered());
 }
 
 /** A `Response` as an `Answer` (for Fetch handlers other than ours). */
@@ -203,12 +261,13 @@ export function toNodeListener(
 ): (req: NodeRequest, res: NodeResponse) => void {
   const core = (handler as { [CORE]?: CoreHandler })[CORE];
   return (req, res) => {
-    const call = callFromNode(req, res, origin);
+    const call = new NodeCall(req, res, origin);
+    watchGone(call, req, res);
     const answer = core
       ? core(call)
       : (call.method === 'GET' || call.method === 'HEAD' ? Promise.resolve('') : call.text(MAX_BODY_BYTES)).then(() => handler(call.request())).then(answerOf);
     answer.then(
-      (result) => send(result, res),
+      (result) => send(result, call, res),
       () =>
         send(
           {
@@ -216,6 +275,7 @@ export function toNodeListener(
             headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
             body: '{"error":{"message":"Internal error."}}',
           },
+          call,
           res,
         ),
     );
