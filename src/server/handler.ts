@@ -3,11 +3,12 @@
 // an `Answer` (./http.ts); the exported handler adapts them to Fetch, toNodeListener to node:http.
 import { normalizeHistory } from '../data/history.ts';
 import { isObject, normalizeResponse } from '../data/normalize.ts';
-import { recordKey, type RecordRef, type SyncDataProvider } from '../data/types.ts';
+import type { RecordRef, SyncDataProvider } from '../data/types.ts';
 import { createGate, type AuthOption, type Gate } from './auth.ts';
 import { recordClaim } from './embed-token.ts';
 import { BodyTooLargeError, callFromRequest, empty, failure, json, MAX_BODY_BYTES, stream, toResponse, type Answer, type Call } from './http.ts';
 import { createLiveEvents } from './live-events.ts';
+import { createSourceCalls, SOURCE_TIMEOUT, type SourceCalls } from './source-calls.ts';
 
 export interface SyncStatusHandlerOptions {
   /** Where the data comes from: the card's own provider interface (`createMemoryProvider` for a demo). */
@@ -38,7 +39,12 @@ export type CoreHandler = (call: Call) => Promise<Answer>;
 
 /** Longest objectType, objectId, portalId or syncId accepted. */
 const MAX_FIELD = 256;
-const SOURCE_TIMEOUT = Symbol('source timeout');
+/** A batch record whose source call failed: the same generic words whatever the source threw. */
+const RECORD_FAILED = { error: { message: 'The sync status of this record could not be read.' } } as const;
+
+/** A record's identity within one batch (lengths first, so no two records share a key). */
+const batchKey = ({ objectType, objectId, portalId }: RecordRef): string =>
+  `${objectType.length}:${objectType}${objectId.length}:${objectId}${portalId ?? ''}`;
 
 /** HTTP statuses a source may ask for by rejecting with an error whose `status` is one of them. */
 const SOURCE_STATUSES: Readonly<Record<number, string>> = {
@@ -51,13 +57,15 @@ const SOURCE_STATUSES: Readonly<Record<number, string>> = {
 };
 
 type RouteName = 'status' | 'batch' | 'resync' | 'history' | 'events';
-const ROUTES: Readonly<Record<string, { name: RouteName; methods: readonly string[] }>> = {
-  '': { name: 'status', methods: ['GET'] },
-  '/batch': { name: 'batch', methods: ['POST'] },
-  '/resync': { name: 'resync', methods: ['POST'] },
-  '/history': { name: 'history', methods: ['GET'] },
-  '/events': { name: 'events', methods: ['GET'] },
-};
+const routeOf = (name: RouteName, method: string) => ({ name, method, allow: `${method}, OPTIONS` });
+// A Map, so a path such as `{base}constructor` finds nothing rather than Object's own keys.
+const ROUTES: ReadonlyMap<string, { name: RouteName; method: string; allow: string }> = new Map([
+  ['', routeOf('status', 'GET')],
+  ['/batch', routeOf('batch', 'POST')],
+  ['/resync', routeOf('resync', 'POST')],
+  ['/history', routeOf('history', 'GET')],
+  ['/events', routeOf('events', 'GET')],
+]);
 
 class BadRequest extends Error {
   constructor(
@@ -107,67 +115,15 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
   const gateFor = createGate(auth);
   const live = source.subscribe ? createLiveEvents(source.subscribe.bind(source), { heartbeatMs, maxStreams, maxStreamsPerRecord }) : undefined;
 
-  // Deadlines of source calls: one sweeping timer for all of them (a timer per request costs
-  // more than the route), started while calls are pending.
-  const pending = new Set<{ at: number; expire: () => void }>();
-  let sweeper: ReturnType<typeof setInterval> | undefined;
-  const sweep = () => {
-    const now = Date.now();
-    for (const entry of pending) {
-      if (entry.at > now) continue;
-      pending.delete(entry);
-      entry.expire();
-    }
-    if (pending.size === 0) {
-      clearInterval(sweeper);
-      sweeper = undefined;
-    }
-  };
+  const begin = createSourceCalls(sourceTimeoutMs);
 
-  /**
-   * Runs source calls with options whose `signal` aborts when the client goes away or the
-   * deadline passes (built only if the source reads it); a source that ignores its signal is
-   * raced, so a hanging source still ends the request.
-   */
-  async function fromSource<T>(call: Call, run: (options: { signal: AbortSignal }, settle: <U>(work: Promise<U>) => Promise<U>) => Promise<T>): Promise<T> {
-    let controller: AbortController | undefined;
-    let reason: unknown;
-    let ended = false;
-    let rejectEnded: ((reason: unknown) => void) | undefined;
-    const end = (why: unknown) => {
-      if (ended) return;
-      ended = true;
-      reason = why;
-      controller?.abort(why);
-      rejectEnded?.(why);
-    };
-    const options = {
-      get signal(): AbortSignal {
-        if (!controller) {
-          controller = new AbortController();
-          if (ended) controller.abort(reason);
-        }
-        return controller.signal;
-      },
-    };
-    const entry = { at: Date.now() + sourceTimeoutMs, expire: () => end(SOURCE_TIMEOUT) };
-    pending.add(entry);
-    if (!sweeper) {
-      sweeper = setInterval(sweep, Math.max(10, Math.min(1000, sourceTimeoutMs / 4)));
-      (sweeper as { unref?: () => void }).unref?.();
-    }
-    const stopListening = call.onClose(() => end(new Error('client disconnected')));
-    const settled = new Promise<never>((_, reject) => {
-      rejectEnded = reject;
-      if (ended) reject(reason);
-    });
-    settled.catch(() => undefined);
-    const settle = <U>(work: Promise<U>) => Promise.race([work, settled]);
+  /** Runs one request's source calls (./source-calls.ts: deadline, the client leaving). */
+  async function fromSource<T>(call: Call, run: (calls: SourceCalls) => Promise<T>): Promise<T> {
+    const calls = begin(call);
     try {
-      return await run(options, settle);
+      return await run(calls);
     } finally {
-      pending.delete(entry);
-      stopListening();
+      calls.finish();
     }
   }
 
@@ -188,7 +144,11 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
 
   async function authorize(gate: Gate, records: RecordRef[]): Promise<Answer | null> {
     if ('denied' in gate) return unauthorized();
-    for (const record of records) if (!(await gate.check(record))) return failure(403, 'This token does not give access to this record.');
+    for (const record of records) {
+      // Awaited only when the check is asynchronous (the function form): a batch of 100 is not 100 ticks.
+      const allowed = gate.check(record);
+      if (!(typeof allowed === 'boolean' ? allowed : await allowed)) return failure(403, 'This token does not give access to this record.');
+    }
     return null;
   }
 
@@ -199,7 +159,7 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
     const denied = await authorize(gate, [record]);
     if (denied) return denied;
     try {
-      const raw = await fromSource(call, (options, settle) => settle(source.getSyncStatus(record, options)));
+      const raw = await fromSource(call, (calls) => calls.settle(source.getSyncStatus(record, calls.options)));
       return json(200, normalizeResponse(raw).response);
     } catch (error) {
       return sourceFailure(error);
@@ -219,24 +179,45 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
     });
     const denied = await authorize(gate, records);
     if (denied) return denied;
-    // One source call per distinct record, however often the batch names it; one deadline for all.
-    const settled = await fromSource(call, async (options, settle) => {
-      const loads = new Map<string, Promise<{ response: unknown } | { error: { message: string } }>>();
-      for (const record of records) {
-        const key = recordKey(record);
-        if (loads.has(key)) continue;
-        loads.set(
-          key,
-          settle(Promise.resolve().then(() => source.getSyncStatus(record, options)))
-            .then((raw): { response: unknown } => ({ response: normalizeResponse(raw).response }))
-            .catch(() => ({ error: { message: 'The sync status of this record could not be read.' } })),
-        );
+    // One source call per distinct record, however often the batch names it; one deadline for
+    // all; each answer normalised once.
+    const slots = new Map<string, number>();
+    const distinct: RecordRef[] = [];
+    const slotOf = records.map((record) => {
+      const key = batchKey(record);
+      let slot = slots.get(key);
+      if (slot === undefined) {
+        slot = distinct.push(record) - 1;
+        slots.set(key, slot);
       }
-      const results = new Map<string, { response: unknown } | { error: { message: string } }>();
-      await Promise.all([...loads].map(async ([key, load]) => results.set(key, await load)));
-      return results;
+      return slot;
     });
-    return json(200, { results: records.map((record) => ({ record, ...settled.get(recordKey(record)) })) });
+    const outcomes = await fromSource(call, (calls) =>
+      calls.settleEach(
+        distinct.map((record) => {
+          try {
+            return source.getSyncStatus(record, calls.options);
+          } catch (error) {
+            return Promise.reject(error);
+          }
+        }),
+      ),
+    );
+    // Each distinct answer normalised once; a record that failed gets the generic error.
+    const answers = outcomes.map((outcome): { response: unknown } | typeof RECORD_FAILED => {
+      if ('error' in outcome) return RECORD_FAILED;
+      try {
+        return { response: normalizeResponse(outcome.value).response };
+      } catch {
+        return RECORD_FAILED;
+      }
+    });
+    return json(200, {
+      results: records.map((record, index) => {
+        const answer = answers[slotOf[index]];
+        return 'error' in answer ? { record, error: answer.error } : { record, response: answer.response };
+      }),
+    });
   }
 
   async function resync(call: Call): Promise<Answer> {
@@ -251,7 +232,7 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
     const denied = await authorize(gate, [record]);
     if (denied) return denied;
     try {
-      await fromSource(call, (options, settle) => settle(run.call(source, record, syncId, options)));
+      await fromSource(call, (calls) => calls.settle(run.call(source, record, syncId, calls.options)));
       return json(202, { accepted: true });
     } catch (error) {
       return sourceFailure(error);
@@ -269,7 +250,7 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
     const denied = await authorize(gate, [record]);
     if (denied) return denied;
     try {
-      const raw = await fromSource(call, (options, settle) => settle(read.call(source, record, syncId, options)));
+      const raw = await fromSource(call, (calls) => calls.settle(read.call(source, record, syncId, calls.options)));
       return json(200, normalizeHistory(raw).events);
     } catch (error) {
       return sourceFailure(error);
@@ -292,18 +273,19 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
 
   const handlers: Record<RouteName, (call: Call) => Promise<Answer>> = { status, batch, resync, history, events };
 
-  function corsHeaders(call: Call): Record<string, string> {
-    if (origins.size === 0) return {};
+  function corsHeaders(call: Call): Record<string, string> | null {
+    if (origins.size === 0) return null;
     const origin = call.header('origin');
     if (!origin || !origins.has(origin)) return { Vary: 'Origin' };
     return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' };
   }
 
   async function route(call: Call): Promise<Answer> {
-    const path = call.url.pathname.replace(/\/+$/, '');
-    const found = path.startsWith(basePath) ? ROUTES[path.slice(basePath.length)] : undefined;
+    let path = call.url.pathname;
+    if (path.endsWith('/')) path = path.replace(/\/+$/, '');
+    const found = path.startsWith(basePath) ? ROUTES.get(path.slice(basePath.length)) : undefined;
     if (!found) return failure(404, 'Not found.');
-    const allow = [...found.methods, 'OPTIONS'].join(', ');
+    const allow = found.allow;
     if (call.method === 'OPTIONS') {
       const origin = call.header('origin');
       if (!origin || !origins.has(origin)) return empty(204, { Allow: allow });
@@ -314,7 +296,7 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
         'Access-Control-Max-Age': '600',
       });
     }
-    if (!found.methods.includes(call.method)) return failure(405, `Use ${found.methods.join(' or ')}.`, { Allow: allow });
+    if (call.method !== found.method) return failure(405, `Use ${found.method}.`, { Allow: allow });
     try {
       return await handlers[found.name](call);
     } catch (error) {
@@ -330,7 +312,8 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
     } catch {
       answer = failure(500, 'Internal error.');
     }
-    Object.assign(answer.headers, corsHeaders(call));
+    const cors = corsHeaders(call);
+    if (cors) Object.assign(answer.headers, cors);
     return answer;
   };
   const handler: SyncStatusHandler = (request) => core(callFromRequest(request)).then(toResponse);

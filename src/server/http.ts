@@ -38,16 +38,20 @@ const BASE_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
 };
 
-export function json(status: number, value: unknown, headers: Record<string, string> = {}): Answer {
-  return {
-    status,
-    headers: { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers },
-    body: JSON.stringify(value),
-  };
+export function json(status: number, value: unknown, headers?: Record<string, string>): Answer {
+  return jsonText(status, JSON.stringify(value), headers);
+}
+
+/** A JSON answer whose text is already written. */
+export function jsonText(status: number, body: string, headers?: Record<string, string>): Answer {
+  // A literal of fixed shape: cheaper per answer than spreading BASE_HEADERS (same headers).
+  const all: Record<string, string> = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'application/json; charset=utf-8' };
+  if (headers) Object.assign(all, headers);
+  return { status, headers: all, body };
 }
 
 /** `{"error":{"message"}}`: the one error body. Messages are ours, never a source's exception text. */
-export function failure(status: number, message: string, headers: Record<string, string> = {}): Answer {
+export function failure(status: number, message: string, headers?: Record<string, string>): Answer {
   return json(status, { error: { message } }, headers);
 }
 
