@@ -38,6 +38,8 @@ export interface NodeListenerOptions {
 }
 
 const encoder = new TextEncoder();
+// One decoder for all bodies (each decode is whole, never streamed, so none carries state over).
+const decoder = new TextDecoder();
 // Node's Buffer counts UTF-8 bytes without encoding the string a second time.
 const nodeBuffer = (globalThis as { Buffer?: { byteLength(text: string): number } }).Buffer;
 const byteLength = (text: string): number => (nodeBuffer ? nodeBuffer.byteLength(text) : encoder.encode(text).byteLength);
@@ -74,6 +76,7 @@ function readBody(req: NodeRequest, limit: number): Promise<Uint8Array> {
     });
     req.on('end', () => {
       if (over) return;
+      if (chunks.length === 1) return resolve(chunks[0]);
       const all = new Uint8Array(size);
       let offset = 0;
       for (const chunk of chunks) {
@@ -124,7 +127,7 @@ class NodeCall implements Call {
 
   async text(limit: number): Promise<string> {
     this.#body ??= readBody(this.#req, limit);
-    this.#bodyText = new TextDecoder().decode(await this.#body);
+    this.#bodyText = decoder.decode(await this.#body);
     return this.#bodyText;
   }
 
