@@ -4,7 +4,7 @@
 // The shares are estimates: gzip is not additive, so each source's text is gzipped alone and
 // the figures are scaled to the entry's real gzip size.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,30 +55,63 @@ function decodeMappings(mappings) {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = mkdtempSync(join(tmpdir(), 'isc-size-'));
-try {
-  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--sourcemap', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
-  const code = readFileSync(join(out, ENTRY), 'utf8');
-  const map = JSON.parse(readFileSync(join(out, `${ENTRY}.map`), 'utf8'));
-  const texts = new Map();
-  const add = (name, text) => texts.set(name, (texts.get(name) ?? '') + text);
-  const lines = code.split('\n');
-  decodeMappings(map.mappings).forEach((segments, index) => {
-    const line = lines[index] ?? '';
-    if (segments.length === 0) return add('(unmapped)', line);
-    add('(unmapped)', line.slice(0, segments[0][0]));
-    segments.forEach(([column, source], i) => add(source >= 0 ? map.sources[source] : '(unmapped)', line.slice(column, segments[i + 1]?.[0] ?? line.length)));
+
+/**
+ * Builds dist/cdn with source maps in a temporary folder and measures its entry.
+ * @returns {{ bytes: number, gzip: number, sources: { source: string, bytes: number, gzip: number }[], concerns: [string, number][] }}
+ *   gzip shares scaled to the entry's real gzip size, largest first
+ */
+export function breakdown() {
+  const out = mkdtempSync(join(tmpdir(), 'isc-size-'));
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--sourcemap', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+    const code = readFileSync(join(out, ENTRY), 'utf8');
+    const map = JSON.parse(readFileSync(join(out, `${ENTRY}.map`), 'utf8'));
+    const texts = new Map();
+    const add = (name, text) => texts.set(name, (texts.get(name) ?? '') + text);
+    const lines = code.split('\n');
+    decodeMappings(map.mappings).forEach((segments, index) => {
+      const line = lines[index] ?? '';
+      if (segments.length === 0) return add('(unmapped)', line);
+      add('(unmapped)', line.slice(0, segments[0][0]));
+      segments.forEach(([column, source], i) => add(source >= 0 ? map.sources[source] : '(unmapped)', line.slice(column, segments[i + 1]?.[0] ?? line.length)));
+    });
+    const gzip = gzipSize(Buffer.from(code));
+    const rows = [...texts].map(([source, text]) => ({ source: source.startsWith('(') ? source : relative(root, resolve(out, source)), bytes: text.length, gzip: gzipSize(Buffer.from(text)) }));
+    const scale = gzip / rows.reduce((sum, row) => sum + row.gzip, 0);
+    const sources = rows.map((row) => ({ ...row, gzip: row.gzip * scale })).sort((a, b) => b.gzip - a.gzip);
+    const concernOf = (source) => CONCERNS.find(([, pattern]) => pattern.test(source))?.[0] ?? 'unmapped';
+    const concerns = new Map();
+    for (const row of sources) concerns.set(concernOf(row.source), (concerns.get(concernOf(row.source)) ?? 0) + row.gzip);
+    return { bytes: code.length, gzip, sources, concerns: [...concerns].sort((a, b) => b[1] - a[1]) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The gzip size of the smallest Lit element (one `css`, one `html`), bundled and minified the way
+ * the CDN build is: what any Lit card pays before its own code.
+ */
+export async function litFloor() {
+  const { build } = await import('vite');
+  const dir = join(root, 'node_modules/.cache/isc-size');
+  mkdirSync(dir, { recursive: true });
+  const entry = join(dir, 'lit-floor.js');
+  writeFileSync(entry, "import { LitElement, css, html } from 'lit';\ncustomElements.define('x-floor', class extends LitElement { static styles = css`:host{display:block}`; render() { return html`<p>${'hi'}</p>`; } });\n");
+  const [output] = await build({
+    configFile: false,
+    logLevel: 'error',
+    root,
+    build: { write: false, minify: true, lib: { entry, formats: ['es'], fileName: 'lit-floor' } },
   });
-  const total = gzipSize(Buffer.from(code));
-  const rows = [...texts].map(([source, text]) => ({ source: source.startsWith('(') ? source : relative(root, resolve(out, source)), bytes: text.length, gzip: gzipSize(Buffer.from(text)) }));
-  const scale = total / rows.reduce((sum, row) => sum + row.gzip, 0);
-  const concernOf = (source) => CONCERNS.find(([, pattern]) => pattern.test(source))?.[0] ?? 'unmapped';
-  const concerns = new Map();
-  for (const row of rows) concerns.set(concernOf(row.source), (concerns.get(concernOf(row.source)) ?? 0) + row.gzip * scale);
-  console.log(`${ENTRY}: ${code.length} B minified, ${kb(total)} gzip. Estimated share by concern:`);
-  for (const [concern, gzip] of [...concerns].sort((a, b) => b[1] - a[1])) console.log(`  ${kb(gzip).padStart(9)}  ${concern}`);
+  return gzipSize(Buffer.from(output.output[0].code));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { bytes, gzip, sources, concerns } = breakdown();
+  console.log(`${ENTRY}: ${bytes} B minified, ${kb(gzip)} gzip (a minimal Lit element alone: ${kb(await litFloor())}). Estimated share by concern:`);
+  for (const [concern, share] of concerns) console.log(`  ${kb(share).padStart(9)}  ${concern}`);
   console.log('By source file:');
-  for (const row of rows.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(row.gzip * scale).padStart(9)}  ${String(row.bytes).padStart(6)} B  ${row.source}`);
-} finally {
-  rmSync(out, { recursive: true, force: true });
+  for (const row of sources) console.log(`  ${kb(row.gzip).padStart(9)}  ${String(row.bytes).padStart(6)} B  ${row.source}`);
 }
