@@ -195,6 +195,11 @@ function watchGone(call: NodeCall, req: NodeRequest, res: NodeResponse): void {
     res.once('close', () => call.leave());
     return;
   }
+  // A connection already gone (its 'close' has fired) sends no further 'close'.
+  if ((socket as { destroyed?: boolean }).destroyed) {
+    call.leave();
+    return;
+  }
   let live = socket[LIVE];
   if (!live) {
     const calls = new Set<NodeCall>();
@@ -228,7 +233,10 @@ async function pump(body: ReadableStream<Uint8Array>, res: NodeResponse): Promis
 }
 
 function send(answer: Answer, call: NodeCall, res: NodeResponse): void {
-  if (res.destroyed) return;
+  if (res.destroyed) {
+    call.answered();
+    return;
+  }
   // An unread rest of a refused body must not be taken for the next request on the connection.
   const headers = answer.headers;
   if (answer.status === 413) headers.Connection = 'close';
