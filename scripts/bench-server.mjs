@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, createServer, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { responseFor } from './bench-data.mjs';
 
 const CLIENTS = Number(process.env.BENCH_SERVER_CLIENTS ?? 32);
 const DURATION_MS = Number(process.env.BENCH_SERVER_MS ?? 3000);
@@ -17,38 +18,9 @@ const BATCH = 100;
 const BASE = '/api/sync-status';
 
 // ---------------------------------------------------------------------------------------------
-// Data: RECORDS companies, two syncs each (the size of a real answer, ~1 KB).
+// Data: RECORDS companies, two syncs each (scripts/bench-data.mjs), at a fixed date.
 const startedAt = Date.parse('2026-11-28T09:00:00Z');
-const STATUSES = ['up_to_date', 'record_not_synced', 'sync_disabled', 'record_excluded', 'sync_not_found', 'sync_unknown', 'in_progress'];
-function responseFor(n) {
-  const status = (k) => STATUSES[(n + k) % STATUSES.length];
-  const sync = (id, integrationId, label, k, url) => ({
-    id,
-    integrationId,
-    label,
-    status: status(k),
-    syncedWith: { name: `Company ${n} (${id.split(':')[1].toUpperCase()}-${1000 + n})`, url: `${url}?id=${n}` },
-    lastSyncedAt: new Date(startedAt - ((n * 7 + k * 13) % 600) * 60_000).toISOString(),
-    nextSyncAt: null,
-    detail: {
-      message: status(k) === 'record_not_synced' ? "Required field 'Subsidiary' is missing." : null,
-      code: status(k) === 'record_not_synced' ? 'MISSING_REQUIRED_FIELD' : null,
-      url: status(k) === 'record_not_synced' ? 'https://app.example-crm.com/integrations/sync-health' : null,
-      exclusionGroup: status(k) === 'record_excluded' ? 'Test accounts' : null,
-    },
-  });
-  return {
-    integrations: [
-      { id: 'netsuite', name: 'NetSuite', state: 'active', settingsUrl: null },
-      { id: 'dynamics', name: 'Microsoft Dynamics 365', state: 'active', settingsUrl: null },
-    ],
-    syncs: [
-      sync('netsuite:customer', 'netsuite', 'NetSuite customer', 0, 'https://1234567.app.netsuite.com/app/common/entity/custjob.nl'),
-      sync('dynamics:account', 'dynamics', 'Dynamics account', 3, 'https://contoso.crm.dynamics.com/main.aspx'),
-    ],
-  };
-}
-const data = new Map(Array.from({ length: RECORDS }, (_, n) => [`company:${n}`, responseFor(n)]));
+const data = new Map(Array.from({ length: RECORDS }, (_, n) => [`company:${n}`, responseFor(n, startedAt)]));
 
 // ---------------------------------------------------------------------------------------------
 // The two servers (child processes: `node bench-server.mjs --serve ours|bare`).

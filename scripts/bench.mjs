@@ -10,6 +10,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, findChromium } from './chromium.mjs';
+import { responseFor as responseForCompany } from './bench-data.mjs';
 import { BUDGET, gzipSize, kb, measureSizes } from './check-size.mjs';
 import { breakdown, litFloor } from './size-breakdown.mjs';
 
@@ -24,38 +25,9 @@ const SIDEBAR_REPS = Number(process.env.BENCH_SIDEBAR_REPS ?? 41);
 const TARGET_RATIO = 1.3;
 
 // ---------------------------------------------------------------------------------------------
-// Data: 500 company records, two sync types each, every status represented.
-const STATUSES = ['up_to_date', 'record_not_synced', 'sync_disabled', 'record_excluded', 'sync_not_found', 'sync_unknown', 'in_progress'];
+// Data: 500 company records (scripts/bench-data.mjs), their syncs run relative to now.
 const startedAt = Date.now();
-function responseFor(objectId) {
-  const n = Number(objectId);
-  const status = (k) => STATUSES[(n + k) % STATUSES.length];
-  const sync = (id, integrationId, label, k, url) => ({
-    id,
-    integrationId,
-    label,
-    status: status(k),
-    syncedWith: { name: `Company ${n} (${id.split(':')[1].toUpperCase()}-${1000 + n})`, url: `${url}?id=${n}` },
-    lastSyncedAt: new Date(startedAt - ((n * 7 + k * 13) % 600) * 60_000).toISOString(),
-    nextSyncAt: null,
-    detail: {
-      message: status(k) === 'record_not_synced' ? "Required field 'Subsidiary' is missing." : null,
-      code: status(k) === 'record_not_synced' ? 'MISSING_REQUIRED_FIELD' : null,
-      url: status(k) === 'record_not_synced' ? 'https://app.example-crm.com/integrations/sync-health' : null,
-      exclusionGroup: status(k) === 'record_excluded' ? 'Test accounts' : null,
-    },
-  });
-  return {
-    integrations: [
-      { id: 'netsuite', name: 'NetSuite', state: 'active' },
-      { id: 'dynamics', name: 'Microsoft Dynamics 365', state: 'active' },
-    ],
-    syncs: [
-      sync('netsuite:customer', 'netsuite', 'NetSuite customer', 0, 'https://1234567.app.netsuite.com/app/common/entity/custjob.nl'),
-      sync('dynamics:account', 'dynamics', 'Dynamics account', 3, 'https://contoso.crm.dynamics.com/main.aspx'),
-    ],
-  };
-}
+const responseFor = (objectId) => responseForCompany(Number(objectId), startedAt);
 
 // ---------------------------------------------------------------------------------------------
 // dist/cdn/ as it is now, held in memory: a build started meanwhile (a test run rebuilds dist/)
