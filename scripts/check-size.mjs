@@ -1,7 +1,7 @@
 // Size of the CDN build (run after `npm run build`).
 // - BUDGET: the targets of the scale issue: 16 KB first load, 24 KB for an English page that
 //   uses every feature. They are reported, met or not; BENCHMARKS.md says where we stand and why
-//   (`node scripts/size-breakdown.mjs` shows what the entry is made of).
+//   (`npm run size:breakdown` shows what the entry is made of).
 // - CEILING: what CI enforces, just above today's figures, so that no change makes the bundle
 //   bigger unnoticed. Lower it whenever the bundle shrinks; never raise it without saying why.
 // - first load: what a page loads from dist/cdn/ before any interaction, i.e. the entry and

@@ -1,6 +1,6 @@
-// `npm run size:breakdown`: what the CDN entry (the first load) is made of: builds dist/cdn with source maps into a
-// temporary folder, gives each minified byte to the source file it came from, and prints each
-// source's and each concern's share of the entry's gzip size.
+// `npm run size:breakdown`: what the CDN entry (the first load) is made of. Builds dist/cdn with
+// source maps into a temporary folder, gives each minified byte to the source file it came from,
+// and prints each source's and each concern's share of the entry's gzip size.
 // The shares are estimates: gzip is not additive, so each source's text is gzipped alone and
 // the figures are scaled to the entry's real gzip size.
 import { execFileSync } from 'node:child_process';
