@@ -4,9 +4,7 @@
 // queue). `withChangeFeed` gives any source a `subscribe` backed by such a feed; the feed here
 // is in-process (the same interface a broker-backed one has), so it runs with no broker.
 //
-// A Redis-backed feed has the same two methods:
-//   publish(record)            → redis.publish('sync-status', JSON.stringify(record))
-//   subscribe(record, onChange) → one redis SUBSCRIBE per process, dispatching by record key
+// redis-change-feed.mjs is the same interface over Redis PUBLISH / SUBSCRIBE.
 // Whatever writes sync results (the integration's worker) calls `publish` after each sync.
 
 /** @typedef {{ objectType: string, objectId: string, portalId?: string }} RecordRef */

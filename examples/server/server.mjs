@@ -16,7 +16,10 @@ import { exampleRecords } from './data.mjs';
 const { EMBED_TOKEN_SECRET, HUBSPOT_CLIENT_SECRET, PUBLIC_ORIGIN } = process.env;
 
 // Your source: anything with getSyncStatus (and optionally resync, getSyncHistory, subscribe).
-export const feed = createChangeFeed();
+// Live updates across processes: with REDIS_URL, through Redis (redis-change-feed.mjs).
+export const feed = process.env.REDIS_URL
+  ? await (await import('./redis-change-feed.mjs')).createRedisChangeFeed({ url: process.env.REDIS_URL })
+  : createChangeFeed();
 const source = withChangeFeed(createMemoryProvider(exampleRecords()), feed);
 
 const api = toNodeListener(
