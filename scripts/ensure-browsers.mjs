@@ -4,7 +4,7 @@
 //   node scripts/ensure-browsers.mjs [chromium] [firefox] [webkit]   (default: all three)
 import { pathToFileURL } from 'node:url';
 import { ENGINES, PACKAGES, isInstalled } from './browsers.mjs';
-import { installDebianPackages } from './ensure-debian.mjs';
+import { fail, installDebianPackages } from './ensure-debian.mjs';
 
 /** @param {string[]} engines */
 export function ensureBrowsers(engines = ENGINES) {
@@ -17,12 +17,6 @@ export function ensureBrowsers(engines = ENGINES) {
     'or point CHROME_PATH / FIREFOX_PATH / WEBKIT_WEBDRIVER_PATH + WEBKIT_BROWSER_PATH at your own builds,\n' +
       'or run one engine only (npm run test:chromium).',
   );
-}
-
-/** @param {string} message @returns {never} */
-function fail(message) {
-  console.error(message);
-  process.exit(1);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -29,8 +29,8 @@ export function hasCommand(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** @param {string} message @returns {never} */
-function fail(message) {
+/** Prints `message` and exits non-zero. @param {string} message @returns {never} */
+export function fail(message) {
   console.error(message);
   process.exit(1);
 }

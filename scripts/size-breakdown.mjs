@@ -8,9 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSize, kb } from './check-size.mjs';
+import { ENTRY, gzipSize, kb } from './check-size.mjs';
 
-const ENTRY = 'integration-sync-card.js';
 // The first matching pattern names a source's concern.
 const CONCERNS = [
   ['Lit', /node_modules\/(lit|lit-html|lit-element|@lit)\//],

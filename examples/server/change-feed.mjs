@@ -9,7 +9,8 @@
 
 /** @typedef {{ objectType: string, objectId: string, portalId?: string }} RecordRef */
 
-const keyOf = (/** @type {RecordRef} */ record) => JSON.stringify([record.objectType.toLowerCase(), record.objectId, record.portalId ?? null]);
+/** A record's key for the feed: object types compared case-insensitively (CRMs send COMPANY or company). */
+export const keyOf = (/** @type {RecordRef} */ record) => JSON.stringify([record.objectType.toLowerCase(), record.objectId, record.portalId ?? null]);
 
 /** An in-process change feed: `publish(record)` reaches every `subscribe(record, …)` listener. */
 export function createChangeFeed() {

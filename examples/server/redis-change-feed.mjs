@@ -10,11 +10,9 @@
 //
 // node-redis (`@redis/client`) reconnects by itself and subscribes again to what it had.
 import { createClient } from '@redis/client';
+import { keyOf } from './change-feed.mjs';
 
 /** @typedef {{ objectType: string, objectId: string, portalId?: string }} RecordRef */
-
-// The same key as the handler's: object types are case-insensitive.
-const keyOf = (/** @type {RecordRef} */ record) => JSON.stringify([record.objectType.toLowerCase(), record.objectId, record.portalId ?? null]);
 
 /**
  * @param {{ url?: string, prefix?: string, onError?: (error: Error) => void }} [options]
@@ -31,6 +29,16 @@ export async function createRedisChangeFeed({ url, prefix = 'sync-status:', onEr
   /** @type {Map<string, Set<() => void>>} the local listeners of each subscribed channel */
   const listeners = new Map();
   const report = (/** @type {unknown} */ error) => onError(error instanceof Error ? error : new Error(String(error)));
+  /** SUBSCRIBEs to a channel with no local listeners yet; returns its (empty) set of them. */
+  const open = (/** @type {string} */ channel) => {
+    /** @type {Set<() => void>} */
+    const local = new Set();
+    listeners.set(channel, local);
+    subscriber.subscribe(channel, () => {
+      for (const listener of [...local]) listener();
+    }).catch(report);
+    return local;
+  };
   return {
     /** Tells every process's clients watching `record` that it changed. @param {RecordRef} record */
     async publish(record) {
@@ -39,19 +47,11 @@ export async function createRedisChangeFeed({ url, prefix = 'sync-status:', onEr
     /** @param {RecordRef} record @param {() => void} onChange @returns {() => void} */
     subscribe(record, onChange) {
       const channel = prefix + keyOf(record);
-      let local = listeners.get(channel);
-      if (!local) {
-        const added = (local = new Set());
-        listeners.set(channel, added);
-        subscriber.subscribe(channel, () => {
-          for (const listener of [...added]) listener();
-        }).catch(report);
-      }
+      const local = listeners.get(channel) ?? open(channel);
       local.add(onChange);
-      const mine = local;
       return () => {
-        mine.delete(onChange);
-        if (mine.size > 0 || listeners.get(channel) !== mine) return;
+        local.delete(onChange);
+        if (local.size > 0 || listeners.get(channel) !== local) return;
         listeners.delete(channel);
         subscriber.unsubscribe(channel).catch(report);
       };

@@ -3,7 +3,7 @@
 // an `Answer` (./http.ts); the exported handler adapts them to Fetch, toNodeListener to node:http.
 import { normalizeHistory } from '../data/history.ts';
 import { isObject, normalizeResponse } from '../data/normalize.ts';
-import type { RecordRef, SyncDataProvider } from '../data/types.ts';
+import { recordKey, type RecordRef, type SyncDataProvider } from '../data/types.ts';
 import { createGate, type AuthOption, type Gate } from './auth.ts';
 import { recordClaim } from './embed-token.ts';
 import { BodyTooLargeError, callFromRequest, empty, failure, json, MAX_BODY_BYTES, stream, toResponse, type Answer, type Call } from './http.ts';
@@ -41,10 +41,6 @@ export type CoreHandler = (call: Call) => Promise<Answer>;
 const MAX_FIELD = 256;
 /** A batch record whose source call failed: the same generic words whatever the source threw. */
 const RECORD_FAILED = { error: { message: 'The sync status of this record could not be read.' } } as const;
-
-/** A record's identity within one batch (lengths first, so no two records share a key). */
-const batchKey = ({ objectType, objectId, portalId }: RecordRef): string =>
-  `${objectType.length}:${objectType}${objectId.length}:${objectId}${portalId ?? ''}`;
 
 /** HTTP statuses a source may ask for by rejecting with an error whose `status` is one of them. */
 const SOURCE_STATUSES: Readonly<Record<number, string>> = {
@@ -184,7 +180,7 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
     const slots = new Map<string, number>();
     const distinct: RecordRef[] = [];
     const slotOf = records.map((record) => {
-      const key = batchKey(record);
+      const key = recordKey(record);
       let slot = slots.get(key);
       if (slot === undefined) {
         slot = distinct.push(record) - 1;

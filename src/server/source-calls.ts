@@ -48,7 +48,8 @@ class Options implements SourceOptions {
 
 class Calls implements SourceCalls {
   readonly options: SourceOptions;
-  readonly at: number;
+  /** When the deadline passes (clock milliseconds). */
+  readonly deadline: number;
   #controller: AbortController | undefined;
   #ended = false;
   #reason: unknown;
@@ -56,8 +57,8 @@ class Calls implements SourceCalls {
   #stopListening: () => void;
   #done: (calls: Calls) => void;
 
-  constructor(call: Call, at: number, done: (calls: Calls) => void) {
-    this.at = at;
+  constructor(call: Call, deadline: number, done: (calls: Calls) => void) {
+    this.deadline = deadline;
     this.#done = done;
     this.options = new Options(this);
     this.#stopListening = call.onClose(() => this.end(new Error('client disconnected')));
@@ -127,7 +128,7 @@ export function createSourceCalls(timeoutMs: number): (call: Call) => SourceCall
   const sweep = () => {
     const now = Date.now();
     for (const calls of pending) {
-      if (calls.at > now) continue;
+      if (calls.deadline > now) continue;
       pending.delete(calls);
       calls.end(SOURCE_TIMEOUT);
     }
