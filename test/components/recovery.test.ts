@@ -116,7 +116,8 @@ describe('recovery: transient failures retry by themselves', function () {
       },
     };
     const { card, errors } = await cardOn(provider);
-    await waitUntil(() => errors.length === 2, 'the retry ran');
+    // The default policy's first retry comes after up to 1 s (full jitter over baseMs), never less than the 200 ms asked.
+    await waitUntil(() => errors.length === 2, 'the retry ran', { timeout: 3000 });
     expect(errors.map((error) => [error.willRetry, error.error.message])).to.deep.equal([
       [true, 'ERP busy'],
       [false, 'ERP says no'],

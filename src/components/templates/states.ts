@@ -15,7 +15,6 @@ export function renderEmpty({ t }: RenderContext): TemplateResult {
 }
 
 /**
-/**
  * A 401 from the endpoint: the view's embed token expired (or was refused). Only reopening the
  * view (which mints a new token) helps, so there is no Retry, and nothing retries by itself.
  */
