@@ -1,5 +1,5 @@
 // `npm test`: the whole browser suite in Chromium, Firefox and WebKit, one engine after another,
-// then one summary (passed / failed / skipped per engine, why each skip, time per engine).
+// then one summary (passed / failed / skipped per engine, why each skip, which tests failed, time per engine).
 //   node scripts/test.mjs                       all three engines
 //   node scripts/test.mjs firefox               one engine (npm run test:firefox)
 //   node scripts/test.mjs webkit --files test/theme.test.ts   other arguments go to wtr
@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ENGINES } from './browsers.mjs';
 import { ensureBrowsers } from './ensure-browsers.mjs';
 import { startWebKitDriver } from './webkit-driver.mjs';
@@ -53,7 +53,7 @@ for (const engine of chosen) {
   } finally {
     stopServices();
   }
-  let counts = { passed: 0, failed: 0, skipped: 0, failedFiles: 0, skips: [] };
+  let counts = { passed: 0, failed: 0, skipped: 0, failedFiles: 0, skips: [], failures: [] };
   try {
     counts = JSON.parse(readFileSync(env.ISC_RESULTS, 'utf8'));
   } catch {
@@ -81,6 +81,12 @@ function printSummary(rows) {
       console.log(`  ${skips.length} × ${reason}`);
       for (const skip of skips) console.log(`      ${skip.test}`);
     }
+  }
+  // Named again here because a CI log is often read from its end.
+  for (const row of rows) {
+    if (!row.failures?.length) continue;
+    console.log(`\nfailed in ${row.engine} (${row.failures.length}):`);
+    for (const failure of row.failures) console.log(`  ${relative(process.cwd(), failure.file)}: ${failure.test}\n      ${failure.error}`);
   }
   const total = (key) => rows.reduce((sum, row) => sum + row[key], 0);
   const failed = rows.reduce((sum, row) => sum + row.failed + row.failedFiles + (row.code !== 0 && row.failed + row.failedFiles === 0 ? 1 : 0), 0);
