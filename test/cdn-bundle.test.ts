@@ -1,6 +1,7 @@
 // Way 1 of embedding: a page with one <script type="module"> pointing at the *built* CDN bundle
 // (dist/cdn/integration-sync-card.js) and the element in its HTML, no other JavaScript.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './support/wait.ts';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { ensureBuilt, frameCard, frameRequests, loadFrame, part, parts, removeFrames, text } from './frame-helpers.ts';
 
@@ -76,16 +77,16 @@ describe('the CDN bundle under a strict Content-Security-Policy', () => {
     });
 
     it('renders, opens a tooltip and loads over REST with 0 securitypolicyviolation events', async function () {
-      this.timeout(20_000);
+      this.timeout(60_000);
       const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/test-api/csp/page.html" style="width: 420px; height: 500px"></iframe>`);
-      await waitUntil(() => (frame.contentWindow as unknown as { __loaded?: boolean })?.__loaded, 'the bundle did not load', { timeout: 10_000 });
+      await waitUntil(() => (frame.contentWindow as unknown as { __loaded?: boolean })?.__loaded, 'the bundle did not load');
       const win = frame.contentWindow as unknown as Window & { __violations: string[] };
       const card = win.document.querySelector('integration-sync-card')!;
-      await waitUntil(() => card.shadowRoot?.querySelector('[part~="card"]'), 'no data over REST', { timeout: 10_000 });
+      await waitUntil(() => card.shadowRoot?.querySelector('[part~="card"]'), 'no data over REST');
       const status = card.shadowRoot!.querySelector<HTMLElement>('[part~="status"]')!;
       status.focus();
       const tooltip = card.shadowRoot!.getElementById(status.getAttribute('aria-describedby')!)!;
-      await waitUntil(() => !tooltip.hidden && tooltip.style.visibility !== 'hidden' && tooltip.style.left !== '', 'tooltip not positioned', { timeout: 5000 });
+      await waitUntil(() => !tooltip.hidden && tooltip.style.visibility !== 'hidden' && tooltip.style.left !== '', 'tooltip not positioned');
       expect(win.__violations).to.deep.equal([]);
       expect(card.shadowRoot!.querySelectorAll('[part~="card"]').length).to.be.greaterThan(0);
     });

@@ -2,7 +2,8 @@
 // package's server half (test/support/server-api.ts: createSyncStatusHandler with
 // auth: { tokenSecret }), in the built dist/embed.html: the token from the fragment only, a
 // Bearer header on every request, the expired state on 401, and the security properties.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './support/wait.ts';
 import { createRestProvider } from '../src/index.ts';
 import { ensureBuilt, frameCard, frameDocument, frameRequests, loadFrame, removeFrames } from './frame-helpers.ts';
 
@@ -107,7 +108,6 @@ describe('the iframe page with an embed token', () => {
         return reports.length > 0 && reports[0].referrer !== '(page not run)';
       },
       'the opened page reported its referrer',
-      { timeout: 5000 },
     );
     expect(reports[0].header ?? '').to.not.include(token);
     expect(reports[0].referrer).to.not.include(token);
@@ -210,11 +210,11 @@ describe('createRestProvider({ token })', () => {
     const changes: number[] = [];
     const unsubscribe = provider.subscribe!({ objectType: 'company', objectId: 'tok-live' }, () => changes.push(Date.now()));
     try {
-      await waitUntil(async () => (await secureRequests()).some((request) => request.url.includes('/events?')), 'the stream opened', { timeout: 5000 });
+      await waitUntil(async () => (await secureRequests()).some((request) => request.url.includes('/events?')), 'the stream opened');
       const events = (await secureRequests()).filter((request) => request.url.includes('/events?'));
       expect(events[0].url).to.include(`token=${token}`);
       await fetch('/server-api/change?objectType=company&objectId=tok-live', { method: 'POST' });
-      await waitUntil(() => changes.length > 0, 'the change arrived', { timeout: 5000 });
+      await waitUntil(() => changes.length > 0, 'the change arrived');
       // Every other request carried it in the header, not the URL.
       for (const request of (await secureRequests()).filter((each) => !each.url.includes('/events?'))) expect(request.url).to.not.include(token);
     } finally {

@@ -1,6 +1,6 @@
 // Helpers for tests that load a page of the *built* output (served as is from disk by
 // test/support/built-output.mjs) in a real, same-origin iframe.
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from './support/wait.ts';
 import { executeServerCommand } from '@web/test-runner-commands';
 
 /** Runs `npm run build` on the server when dist/ is missing or stale (call in a `before` hook). */
@@ -39,7 +39,6 @@ export async function frameCard(frame: HTMLIFrameElement, parts = ['card', 'empt
   await waitUntil(
     () => frameDocument(frame).querySelector('integration-sync-card')?.shadowRoot?.querySelector(selector),
     `no ${parts.join('/')} rendered in ${frame.src}`,
-    { timeout: 5000 },
   );
   return frameDocument(frame).querySelector('integration-sync-card')!;
 }

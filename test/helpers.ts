@@ -1,4 +1,5 @@
-import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './support/wait.ts';
 import '../src/define.ts';
 import type { IntegrationSyncCard, SyncStatusResponse } from '../src/index.ts';
 
@@ -51,7 +52,7 @@ export function text(element: Element | null | undefined): string {
 }
 
 export async function waitForPart(card: Element, name: string, message?: string): Promise<HTMLElement> {
-  await waitUntil(() => part(card, name), message ?? `part "${name}" never appeared`, { timeout: 5000 });
+  await waitUntil(() => part(card, name), message ?? `part "${name}" never appeared`);
   return part(card, name)!;
 }
 

@@ -2,7 +2,8 @@
 // does may notice: tooltips are never clipped and sit above everything (top layer), find-in-page
 // and anchor links reach the text, focus and screen readers reach every card, and the scroll
 // position does not jump while cards render as they come near the viewport.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './support/wait.ts';
 import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createMemoryProvider, type IntegrationSyncCard } from '../src/index.ts';
 import '../src/define.ts';
@@ -63,7 +64,7 @@ async function list({ scroller = false } = {}): Promise<{ root: HTMLElement; car
     )}
   </div>`);
   const cards = [...root.querySelectorAll<IntegrationSyncCard>('integration-sync-card')];
-  await waitUntil(() => cards.every((card) => part(card, 'card')), 'not every card loaded', { timeout: 5000 });
+  await waitUntil(() => cards.every((card) => part(card, 'card')), 'not every card loaded');
   await frames();
   return { root, cards };
 }

@@ -1,6 +1,7 @@
 // The card against the package's own server half (createSyncStatusHandler + toNodeListener, on
 // the test runner's real HTTP server): batching, repaired data, failures, history and live events.
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from './support/wait.ts';
 import { createRestProvider } from '../src/index.ts';
 import { part, parts, renderCard, text } from './helpers.ts';
 
@@ -30,7 +31,7 @@ describe('the card end to end against createSyncStatusHandler', () => {
       return card;
     });
     try {
-      await waitUntil(() => cards.every((card) => part(card, 'card') || part(card, 'error')), 'every card settled', { timeout: 5000 });
+      await waitUntil(() => cards.every((card) => part(card, 'card') || part(card, 'error')), 'every card settled');
       expect(syncedWith(cards[0])).to.equal('Record e2e-1 v1');
       expect(syncedWith(cards[1])).to.equal('Record e2e-2 v1');
       // "green" is no status: the server answered the repaired "sync_unknown".
@@ -51,10 +52,10 @@ describe('the card end to end against createSyncStatusHandler', () => {
     const card = await renderCard(html`<integration-sync-card lang="en" live endpoint=${API} object-type="company" object-id="live-1"></integration-sync-card>`);
     expect(syncedWith(card)).to.equal('Record live-1 v1');
     part(card, 'history-toggle')!.click();
-    await waitUntil(() => parts(card, 'history-entry').length === 1, 'the history', { timeout: 5000 });
+    await waitUntil(() => parts(card, 'history-entry').length === 1, 'the history');
     // Wait for the stream to be open on the server, then change the record there.
-    await waitUntil(async () => ((await (await fetch('/server-api/stats')).json()) as { listening: Record<string, number> }).listening['company:live-1'] === 1, 'the event stream', { timeout: 5000 });
+    await waitUntil(async () => ((await (await fetch('/server-api/stats')).json()) as { listening: Record<string, number> }).listening['company:live-1'] === 1, 'the event stream');
     await fetch('/server-api/change?objectType=company&objectId=live-1', { method: 'POST' });
-    await waitUntil(() => syncedWith(card) === 'Record live-1 v2', 'the pushed change', { timeout: 5000 });
+    await waitUntil(() => syncedWith(card) === 'Record live-1 v2', 'the pushed change');
   });
 });

@@ -1,6 +1,7 @@
 // Wire format 1.1 as a user sees it: every new part rendered from a provider, with the exact
 // English texts (and the French labels), on the "worst day" demo record that has all of them.
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './support/wait.ts';
 import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import type { AxeResults } from 'axe-core';
@@ -25,7 +26,7 @@ function worstDayProvider(now = Date.now()): SyncDataProvider {
 /** A card on the worst-day record, once its 1.1 parts (loaded on demand) are there. */
 async function worstDay(lang = 'en', provider = worstDayProvider()): Promise<IntegrationSyncCard> {
   const card = await renderCard(html`<integration-sync-card lang=${lang} object-type="company" object-id="46" .provider=${provider}></integration-sync-card>`);
-  await waitUntil(() => parts(card, 'category').length === 3, 'the 1.1 parts never rendered', { timeout: 5000 });
+  await waitUntil(() => parts(card, 'category').length === 3, 'the 1.1 parts never rendered');
   return card;
 }
 

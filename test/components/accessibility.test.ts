@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AxeResults } from 'axe-core';
 import 'axe-core/axe.min.js';
@@ -61,7 +62,7 @@ async function renderEveryState(): Promise<HTMLElement> {
   part(data, 'resync-button')!.click();
   await waitUntil(() => part(data, 'history-entry') && part(data, 'resync-error'), 'history and resync error');
   part(data, 'status')!.focus();
-  await waitUntil(() => data.shadowRoot!.querySelector('[part~="tooltip"]:not([hidden])'), 'the tooltip did not open', { timeout: 5000 });
+  await waitUntil(() => data.shadowRoot!.querySelector('[part~="tooltip"]:not([hidden])'), 'the tooltip did not open');
   return root;
 }
 

@@ -1,5 +1,6 @@
 // src/components/copy-feedback.ts: "Copy details" writes to the real clipboard and says whether it worked.
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { createMemoryProvider } from '../../src/index.ts';
 import { oneSync, part, renderCard, text } from '../helpers.ts';
 import { userClick } from '../support/pointer.ts';

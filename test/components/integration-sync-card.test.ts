@@ -1,6 +1,7 @@
 // The element as a user sees it (src/components/integration-sync-card.ts and its templates/): one card per
 // sync entry, labels, statuses, links, the setup callout, events, attributes.
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { createMemoryProvider, SYNC_STATUSES, type SyncStatus } from '../../src/index.ts';
 import { minutesAgo, oneSync, part, parts, renderCard, text } from '../helpers.ts';
 

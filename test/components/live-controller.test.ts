@@ -1,5 +1,6 @@
 // src/components/live-controller.ts: one provider.subscribe() per card on the page.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { type IntegrationSyncCard, type RecordRef, type SyncDataProvider } from '../../src/index.ts';
 import { controllableProvider, oneSync, part, renderCard } from '../helpers.ts';
 

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { createRestProvider, type IntegrationSyncCard, type IscErrorDetail } from '../../src/index.ts';
 import { faultRun, sleep, type LoggedRequest } from '../fault-helpers.ts';
 import { part } from '../helpers.ts';
@@ -18,7 +19,7 @@ const byRecord = (requests: LoggedRequest[]) => {
 };
 
 describe('outage of 100 cards', function () {
-  this.timeout(30_000);
+  this.timeout(60_000);
 
   for (const batch of [false, true]) {
     it(`${batch ? 'through a batching provider' : 'one request per record'}: each record at most once per backoff step, once after; every card recovers`, async () => {

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { createRestProvider, type IntegrationSyncCard, type IscErrorDetail, type SyncDataProvider } from '../../src/index.ts';
 import { faultRun, sleep, type FaultPlan } from '../fault-helpers.ts';
 import { part, renderCard, text } from '../helpers.ts';
@@ -27,7 +28,7 @@ async function cardOn(provider: SyncDataProvider, objectId = 'rc-1', attrs: { re
 const requestsOf = async (api: ReturnType<typeof faultRun>) => (await api.stats()).requests.filter((request) => request.kind !== 'events');
 
 describe('recovery: transient failures retry by themselves', function () {
-  this.timeout(20_000);
+  this.timeout(60_000);
 
   it('a 503 burst: the error shows "Retrying in N s", isc-error says willRetry, then the data comes by itself', async () => {
     const api = faultRun('burst');
@@ -38,7 +39,7 @@ describe('recovery: transient failures retry by themselves', function () {
     expect(text(part(card, 'retry-countdown'))).to.match(/^(Retrying in [12] s|Retrying…)$/);
     expect(errors[0]).to.include({ willRetry: true });
     expect(errors[0].retryInMs).to.be.within(0, 1500);
-    await waitUntil(() => part(card, 'card'), 'recovered without a click', { timeout: 8000 });
+    await waitUntil(() => part(card, 'card'), 'recovered without a click');
     expect(text(part(card, 'synced-with'))).to.contain('Record rc-1');
     expect(part(card, 'error')).to.equal(null);
     expect(errors.map((error) => error.willRetry)).to.deep.equal([true, true]);
@@ -69,7 +70,7 @@ describe('recovery: transient failures retry by themselves', function () {
     const api = faultRun('exhaust');
     await api.fail({ kind: 'status', status: 502 });
     const { card, errors } = await cardOn(createRestProvider({ endpoint: api.endpoint, retry: { baseMs: 20, maxMs: 60 } }));
-    await waitUntil(() => errors.length === 6, 'six failed attempts', { timeout: 5000 });
+    await waitUntil(() => errors.length === 6, 'six failed attempts');
     await sleep(400);
     expect(errors.map((error) => error.willRetry)).to.deep.equal([true, true, true, true, true, false]);
     expect(errors[5].retryInMs).to.equal(null);
@@ -77,7 +78,7 @@ describe('recovery: transient failures retry by themselves', function () {
     await card.updateComplete;
     expect(part(card, 'retry-countdown'), 'no countdown when no retry comes').to.equal(null);
     part(card, 'retry-button')!.click();
-    await waitUntil(() => errors.length === 12, 'Retry: again up to 5 automatic retries', { timeout: 5000 });
+    await waitUntil(() => errors.length === 12, 'Retry: again up to 5 automatic retries');
     expect(errors[6].willRetry).to.equal(true);
     expect(errors[11].willRetry).to.equal(false);
   });
@@ -99,7 +100,7 @@ describe('recovery: transient failures retry by themselves', function () {
     const api = faultRun('429');
     await api.fail({ kind: 'status', status: 429, retryAfter: '1', count: 1 });
     const { card, errors } = await cardOn(createRestProvider({ endpoint: api.endpoint, retry: fast }));
-    await waitUntil(() => part(card, 'card'), 'data after the wait', { timeout: 5000 });
+    await waitUntil(() => part(card, 'card'), 'data after the wait');
     expect(errors[0].retryInMs).to.be.at.least(1000);
     const [first, second] = await requestsOf(api);
     expect(second.at - first.at).to.be.at.least(990);
@@ -117,7 +118,7 @@ describe('recovery: transient failures retry by themselves', function () {
     };
     const { card, errors } = await cardOn(provider);
     // The default policy's first retry comes after up to 1 s (full jitter over baseMs), never less than the 200 ms asked.
-    await waitUntil(() => errors.length === 2, 'the retry ran', { timeout: 3000 });
+    await waitUntil(() => errors.length === 2, 'the retry ran');
     expect(errors.map((error) => [error.willRetry, error.error.message])).to.deep.equal([
       [true, 'ERP busy'],
       [false, 'ERP says no'],
@@ -168,16 +169,16 @@ describe('recovery: transient failures retry by themselves', function () {
       void card.refresh();
       // WebKit tries a dropped request again by itself before it reports the failure: a few seconds.
       // At least one: with full jitter the first automatic retry can fail again within a poll.
-      await waitUntil(() => errors.length >= 1, `${fault.kind}: the refresh failed`, { timeout: 5000 });
+      await waitUntil(() => errors.length >= 1, `${fault.kind}: the refresh failed`);
       await card.updateComplete;
       // Checked while the fault lasts, so a quick retry cannot have recovered already.
       expect(text(part(card, 'synced-with')), `${fault.kind}: the data stays`).to.contain('Record k-1 v1');
       expect(text(part(card, 'error')), `${fault.kind}: and says the refresh failed`).to.contain('could not be refreshed');
       if (errors[0].willRetry) {
-        await waitUntil(() => part(card, 'retry-countdown'), `${fault.kind}: counting down`, { timeout: 3000 });
+        await waitUntil(() => part(card, 'retry-countdown'), `${fault.kind}: counting down`);
         await api.fail(null);
         // A newer version than v1 (the faulty answer itself may have counted as one).
-        await waitUntil(() => /Record k-1 v[2-9]/.test(text(part(card, 'synced-with'))), `${fault.kind}: recovers by itself`, { timeout: 4000 });
+        await waitUntil(() => /Record k-1 v[2-9]/.test(text(part(card, 'synced-with'))), `${fault.kind}: recovers by itself`);
         expect(part(card, 'error')).to.equal(null);
       } else {
         expect(['invalid', 'html']).to.include(fault.kind);
@@ -196,7 +197,7 @@ describe('recovery: transient failures retry by themselves', function () {
     await waitUntil(() => part(card, 'retry-countdown'));
     await sleep(2500);
     expect(await requestsOf(api), 'two polls skipped').to.have.length(1);
-    await waitUntil(() => part(card, 'card'), 'the retry brings the data', { timeout: 4000 });
+    await waitUntil(() => part(card, 'card'), 'the retry brings the data');
   });
 
   it('a card removed while it waits makes no request afterwards', async () => {
@@ -218,7 +219,7 @@ describe('recovery: transient failures retry by themselves', function () {
     const elsewhere = document.createElement('section');
     container.append(elsewhere);
     elsewhere.append(card);
-    await waitUntil(() => part(card, 'card'), 'recovered after the move', { timeout: 4000 });
+    await waitUntil(() => part(card, 'card'), 'recovered after the move');
     container.remove();
   });
 
@@ -226,6 +227,6 @@ describe('recovery: transient failures retry by themselves', function () {
     const api = faultRun('endpoint');
     await api.fail({ kind: 'status', status: 504, count: 1 });
     const card = await renderCard(html`<integration-sync-card lang="en" endpoint=${api.endpoint} object-type="company" object-id="e-1"></integration-sync-card>`, { waitFor: 'isc-error' });
-    await waitUntil(() => part(card, 'card'), 'loaded by itself', { timeout: 3000 });
+    await waitUntil(() => part(card, 'card'), 'loaded by itself');
   });
 });

@@ -1,6 +1,7 @@
 // src/components/refresh-controller.ts: refresh-interval polls while the page is visible, and only
 // cards that poll listen to the document.
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { oneSync, renderCard } from '../helpers.ts';
 import { mountList, trackListeners } from '../support/card-list.ts';
 
@@ -11,7 +12,7 @@ describe('RefreshController: refresh-interval', () => {
     let calls = 0;
     const provider = { getSyncStatus: async () => (calls++, response('Tick')) };
     const card = await renderCard(html`<integration-sync-card lang="en" refresh-interval="1" object-type="company" object-id="1" .provider=${provider}></integration-sync-card>`);
-    await waitUntil(() => calls >= 2, 'no periodic refresh', { timeout: 2500 });
+    await waitUntil(() => calls >= 2, 'no periodic refresh');
     const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     document.dispatchEvent(new Event('visibilitychange'));

@@ -1,6 +1,7 @@
 // src/components/status-announcer.ts: status changes spoken through a polite live region, one summary
 // when many cards change at once.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { createMemoryProvider, type IntegrationSyncCard, type SyncDataProvider, type SyncStatusResponse } from '../../src/index.ts';
 import { controllableProvider, oneSync, part, renderCard, text } from '../helpers.ts';
 
@@ -18,7 +19,7 @@ describe('status announcements (polite live region)', () => {
     await waitUntil(() => calls.length === 2);
     calls[1].resolve(oneSync({ status: 'up_to_date' }));
     await refreshed;
-    await waitUntil(() => text(region) !== '', 'change not announced', { timeout: 2000 });
+    await waitUntil(() => text(region) !== '', 'change not announced');
     expect(card.shadowRoot!.querySelector('[aria-live="polite"]'), 'the same region').to.equal(region);
     expect(text(region)).to.equal('NetSuite customer: Up to date');
   });

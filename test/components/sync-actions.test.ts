@@ -1,5 +1,6 @@
 // src/components/sync-actions.ts: resync and history.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { createMemoryProvider, type IntegrationSyncCard, type RecordRef, type SyncDataProvider } from '../../src/index.ts';
 import { minutesAgo, oneSync, part, parts, renderCard, text } from '../helpers.ts';
 
@@ -22,7 +23,7 @@ describe('sync actions: resync and history', () => {
     expect(event.detail).to.include({ syncId: 'netsuite:customer', ok: true });
     expect(event.detail.record).to.deep.equal({ objectType: 'company', objectId: '43' });
     // No reload, no polling: the server's "up_to_date" comes through the event stream.
-    await waitUntil(() => part(card, 'status')?.dataset.status === 'up_to_date', 'live update never arrived', { timeout: 5000 });
+    await waitUntil(() => part(card, 'status')?.dataset.status === 'up_to_date', 'live update never arrived');
     expect(text(part(card, 'last-updated'))).to.equal('now');
     expect(part<HTMLButtonElement>(card, 'resync-button')!.disabled).to.equal(false);
   });
@@ -115,7 +116,7 @@ describe('sync actions: resync and history', () => {
   it('reads the history over REST (GET {endpoint}/history)', async () => {
     const card = await renderCard(html`<integration-sync-card lang="en" endpoint="/demo-api" object-type="company" object-id="42"></integration-sync-card>`);
     part(card, 'history-toggle')!.click();
-    await waitUntil(() => parts(card, 'history-entry').length > 0, 'no history entries', { timeout: 3000 });
+    await waitUntil(() => parts(card, 'history-entry').length > 0, 'no history entries');
     expect(parts(card, 'history-entry')[0].dataset.status).to.equal('up_to_date');
   });
 

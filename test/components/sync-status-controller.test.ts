@@ -1,7 +1,8 @@
 // src/components/sync-status-controller.ts: the card's load state machine as a user sees it: loading,
 // errors and Retry, record and provider changes (latest wins, aborts), disconnects, timeouts,
 // hostile providers and random interleavings.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import fc from 'fast-check';
 import { createRestProvider, type IntegrationSyncCard, type RecordRef, type SyncDataProvider } from '../../src/index.ts';
 import { controllableProvider, oneSync, part, parts, renderCard, text } from '../helpers.ts';

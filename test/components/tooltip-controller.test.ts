@@ -1,6 +1,7 @@
 // src/components/tooltip-controller.ts (opened by tooltip-trigger.ts): hover, focus, Escape, one open
 // tooltip per page, positioning listeners only while open.
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createMemoryProvider } from '../../src/index.ts';
 import { oneSync, part, parts, renderCard } from '../helpers.ts';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { createRestProvider, type IntegrationSyncCard, type SyncStatusResponse } from '../../src/index.ts';
 import { part, text } from '../helpers.ts';
 
@@ -43,7 +44,7 @@ describe('REST provider batching (POST {endpoint}/batch)', () => {
       ${ids.map((id) => html`<integration-sync-card lang="en" object-type="company" object-id=${id} .provider=${provider}></integration-sync-card>`)}
     </div>`);
     const cards = [...root.querySelectorAll<IntegrationSyncCard>('integration-sync-card')];
-    await waitUntil(() => cards.every((card) => part(card, 'synced-with')), 'not every card loaded', { timeout: 5000 });
+    await waitUntil(() => cards.every((card) => part(card, 'synced-with')), 'not every card loaded');
     expect(cards.map((card) => text(part(card, 'synced-with')))).to.deep.equal(ids.map((id) => `Record ${id} v1 (opens in a new tab)`));
     const { gets, batches } = await stats(run);
     expect(gets).to.equal(0);
@@ -73,7 +74,7 @@ describe('REST provider batching (POST {endpoint}/batch)', () => {
       <integration-sync-card lang="en" object-type="company" object-id="ok-1" .provider=${provider}></integration-sync-card>
     </div>`);
     const [failing, fine] = root.querySelectorAll<IntegrationSyncCard>('integration-sync-card');
-    await waitUntil(() => part(failing, 'error') && part(fine, 'card'), 'cards never settled', { timeout: 5000 });
+    await waitUntil(() => part(failing, 'error') && part(fine, 'card'), 'cards never settled');
     expect(text(part(failing, 'error'))).to.contain('no ERP record for fail-1');
     expect(text(part(fine, 'synced-with'))).to.contain('Record ok-1 v1');
     expect((await stats(run)).batches).to.have.length(1);
@@ -129,7 +130,7 @@ describe('REST provider batching (POST {endpoint}/batch)', () => {
     const [leaving, staying] = root.querySelectorAll<IntegrationSyncCard>('integration-sync-card');
     await waitUntil(async () => (await stats(run)).batches.length === 1, 'the batch was never sent');
     leaving.remove();
-    await waitUntil(() => part(staying, 'card'), 'the remaining card never loaded', { timeout: 5000 });
+    await waitUntil(() => part(staying, 'card'), 'the remaining card never loaded');
     expect(text(part(staying, 'synced-with'))).to.contain('Record slow-b v1');
     expect((await stats(run)).aborted).to.equal(0);
   });

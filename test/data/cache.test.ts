@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { invalidate } from '../../src/data/cache.ts';
 import { createRestProvider, type IntegrationSyncCard, type SyncDataProvider } from '../../src/index.ts';
 import { part, text } from '../helpers.ts';

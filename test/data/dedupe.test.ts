@@ -1,5 +1,6 @@
 // src/data/dedupe.ts: identical concurrent requests through one provider are made once.
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { controllableProvider, oneSync, part, renderCard } from '../helpers.ts';
 
 const response = (name: string) => oneSync({ syncedWith: { name, url: 'https://erp.example.com/r/1' } });

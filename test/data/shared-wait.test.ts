@@ -132,7 +132,7 @@ function perRecord(requests: LoggedRequest[]) {
 }
 
 describe('shared wait: an outage of 100 cards on real HTTP', function () {
-  this.timeout(20_000);
+  this.timeout(60_000);
   // Delays scaled down 25× (1 s → 40 ms) so the test runs in about a second; the counts are what
   // matter. 8 retries and draws of at least a quarter of each ceiling: no card gives up before the
   // 600 ms outage ends (at least 2.5 s of waits), so every record's recovery is counted.

@@ -1,6 +1,7 @@
 // Way 3 of embedding: dist/embed.html (the *built* page) in a real iframe, as a CRM card or
 // modal loads it. Also the query-string rules on their own (embed-params.ts).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { endpointFor, readEmbedConfig, recordFromQuery } from '../../src/embed/embed-params.ts';
 import {
   collectMessages,

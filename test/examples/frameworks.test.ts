@@ -2,7 +2,8 @@
 // properties, `onisc-navigate`) and Vue 3 (`.prop` bindings, `@isc-navigate`). Plain HTML is
 // test/cdn-bundle.test.ts (the built bundle, no framework).
 import '../support/vue-feature-flags.ts';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.ts';
 import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';

@@ -1,6 +1,6 @@
 // One record with a sync in each status, and the helpers that read a card's labels: shared by
 // the locale tests (test/i18n/localize.test.ts, test/i18n/translations.test.ts).
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from './wait.ts';
 import { createMemoryProvider, type IntegrationSyncCard, SYNC_STATUSES, type SyncStatus } from '../../src/index.ts';
 import { oneSync, part, parts, text } from '../helpers.ts';
 
@@ -28,6 +28,6 @@ export const statusLabels = (card: Element) => parts(card, 'status').map(text);
 export const fieldLabels = (card: Element) => [...part(card, 'card')!.querySelectorAll('dt')].map(text);
 
 export async function waitForLabel(card: IntegrationSyncCard, label: string, message: string): Promise<void> {
-  await waitUntil(() => text(part(card, 'status')) === label, `${message} (shows "${text(part(card, 'status'))}")`, { timeout: 5000 });
+  await waitUntil(() => text(part(card, 'status')) === label, `${message} (shows "${text(part(card, 'status'))}")`);
   await card.updateComplete;
 }

@@ -1,6 +1,7 @@
 // A page of 60 cards, one per company record, and a count of window/document listeners: what the
 // tests of page-wide sharing (timers, Intl caches, listeners) mount and measure.
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.ts';
 import { createMemoryProvider, type IntegrationSyncCard } from '../../src/index.ts';
 import { oneSync, part } from '../helpers.ts';
 
