@@ -112,7 +112,9 @@ describe('response cache (createRestProvider cache option)', () => {
     // 300 cards take WebKitGTK seconds on a busy 2-core CI machine.
     this.timeout(40_000);
     const run = newRun();
-    const provider = createRestProvider({ endpoint: endpointOf(run), batch: true });
+    // A TTL longer than the test may take: the first 300 may need tens of seconds to load there,
+    // and "mounted again, no request" is about entries still fresh, not about the default TTL.
+    const provider = createRestProvider({ endpoint: endpointOf(run), batch: true, cache: { ttlMs: 600_000 } });
     const ids = Array.from({ length: 300 }, (_, i) => `list-${i}`);
     const list = () => html`<div>${ids.map((id) => html`<integration-sync-card lang="en" object-type="company" object-id=${id} .provider=${provider}></integration-sync-card>`)}</div>`;
     const first = await fixture<HTMLElement>(list());

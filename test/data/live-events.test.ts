@@ -46,7 +46,10 @@ describe('live stream reconnects', function () {
     // Ceilings 100, 200, 400, 800, 800…: at most ~2.5 s / mean gap; a fixed 3 s browser retry gives 1,
     // a reconnect loop without backoff hundreds. Full jitter: the gaps are not all equal.
     expect(attempts.length).to.be.within(3, 20);
-    for (const gap of gaps) expect(gap).to.be.below(800 + 300);
+    // A gap is the wait (at most 800 ms) plus a failed request's round trip and its error event,
+    // which a busy 2-core machine can stretch well past 300 ms; still shorter than a browser's own
+    // fixed reconnection time (3 s and more).
+    for (const gap of gaps) expect(gap).to.be.below(800 + 1200);
     expect(new Set(gaps.map((gap) => Math.round(gap / 20))).size).to.be.above(1);
     await api.fail(null);
     await waitUntil(async () => (await api.stats()).streams.open === 1, 'back once the endpoint is');
