@@ -65,8 +65,8 @@ export const post = (url, body, headers = {}) =>
 
 export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits until `predicate()` is true (polling), or fails after `ms`. */
-export async function until(predicate, ms = 3000, what = 'condition') {
+/** Waits until `predicate()` is true (polling), or fails after `ms` (generous: a busy CI machine is slow, not wrong). */
+export async function until(predicate, ms = 10_000, what = 'condition') {
   const end = Date.now() + ms;
   while (!predicate()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
