@@ -108,8 +108,10 @@ describe('REST provider batching (POST {endpoint}/batch)', () => {
     const provider = createRestProvider({ endpoint: endpointOf(run), batch: true, cache: false });
     const one = new AbortController();
     const two = new AbortController();
-    const first = settle(provider.getSyncStatus(record('slow-1'), { signal: one.signal }));
-    const second = settle(provider.getSyncStatus(record('slow-1'), { signal: two.signal }));
+    // A batch the server holds until it is aborted: one that answers after a while (slow-…) may
+    // answer on a busy machine before this test got to abort the second caller.
+    const first = settle(provider.getSyncStatus(record('held-1'), { signal: one.signal }));
+    const second = settle(provider.getSyncStatus(record('held-1'), { signal: two.signal }));
     await waitUntil(async () => (await stats(run)).batches.length === 1, 'the batch was never sent');
     one.abort();
     expect((await first).error?.name).to.equal('AbortError');

@@ -13,7 +13,9 @@ import { faultApi } from './fault-api.mjs';
 //   - GET  ?objectType&objectId       → "Record <objectId> v<n>" (n: how often that record was served)
 //   - POST /batch {"records":[…]}     → {"results":[…]} in *reverse* order (clients must match by record);
 //     objectId "fail-…" → a per-record error; any "boom-…" → the whole batch answers 500;
-//     any "slow-…" → the batch answers after 400 ms (a client abort before that is counted)
+//     any "slow-…" → the batch answers after 400 ms (a client abort before that is counted);
+//     any "held-…" → the batch is never answered, until the client aborts (counted; the server
+//     gives up after 20 s)
 // - GET /test-api/batching-stats/<run> → { gets, batches: [[objectId…]…], aborted }
 // - /test-api/faults/<run>/…: a sync-status API failing as each test plans it (fault-api.mjs)
 
@@ -108,8 +110,9 @@ export function testApi() {
               );
               send(200, { results: results.reverse() });
             };
-            if (!ids.some((id) => id.startsWith('slow-'))) return answer();
-            const timer = setTimeout(answer, 400);
+            const held = ids.some((id) => id.startsWith('held-'));
+            if (!held && !ids.some((id) => id.startsWith('slow-'))) return answer();
+            const timer = held ? setTimeout(() => res.destroy(), 20_000) : setTimeout(answer, 400);
             res.on('close', () => {
               if (!res.writableEnded) {
                 clearTimeout(timer);
