@@ -1,6 +1,12 @@
 /// <reference types="vite/client" />
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components';
+import { configure } from 'storybook/test';
 import '../src/define.ts';
+
+// Play functions wait for what a user would see (waitFor) up to 10 s, not Testing Library's
+// default 1 s: the story tests run them in WebKitGTK under Xvfb on a busy 2-core CI machine,
+// where a render or a lazy chunk can take longer than that without a bug.
+configure({ asyncUtilTimeout: 10_000 });
 
 interface Manifest {
   modules?: { declarations?: { members?: { privacy?: string; static?: boolean }[] }[] }[];

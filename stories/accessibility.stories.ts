@@ -173,7 +173,7 @@ export const StatusAnnouncements: Story = {
     await expect(text(region)).toBe('');
     await element.refresh();
     await expect(text(part(element, 'status'))).toBe('Up to date');
-    await waitFor(() => expect(text(region)).toBe('NetSuite customer: Up to date'), { timeout: 2000 });
+    await waitFor(() => expect(text(region)).toBe('NetSuite customer: Up to date'));
     await expect(shadow(element).querySelector('[aria-live="polite"]')).toBe(region);
   },
 };

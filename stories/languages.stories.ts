@@ -36,7 +36,7 @@ async function expectOverviewIn(canvasElement: HTMLElement, label: string): Prom
     elements.push(element);
   }
   // The locale loads on demand: wait for it rather than for a fixed time.
-  await waitFor(() => expect(text(part(elements[0], 'status'))).toBe(label), { timeout: 5000 });
+  await waitFor(() => expect(text(part(elements[0], 'status'))).toBe(label));
   return elements;
 }
 

@@ -194,7 +194,6 @@ export async function settledCard(canvasElement: HTMLElement, index = 0): Promis
         throw new Error('the card is still loading');
       }
     },
-    { timeout: 5000 },
   );
   await element.updateComplete;
   return element;

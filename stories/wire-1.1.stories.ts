@@ -25,7 +25,7 @@ function provider(records: Record<string, SyncStatusResponse> = demoRecords() as
 /** Waits for the 1.1 parts, which load on demand with the first card that has them. */
 async function withParts(canvasElement: HTMLElement, name = 'category') {
   const element = await settledCard(canvasElement);
-  await waitFor(() => expect(part(element, name)).not.toBeNull(), { timeout: 5000 });
+  await waitFor(() => expect(part(element, name)).not.toBeNull());
   return element;
 }
 
