@@ -221,23 +221,32 @@ describe('recovery: transient failures retry by themselves', function () {
 
   it('a card removed while it waits makes no request afterwards', async () => {
     const api = faultRun('removed');
-    await api.fail({ kind: 'status', status: 503 });
-    const { card, container } = await cardOn(createRestProvider({ endpoint: api.endpoint, retry: { baseMs: 300, maxMs: 300 } }));
-    await waitUntil(() => part(card, 'retry-countdown'));
+    // Retry-After: 2 makes each wait at least 2 s, so the card is surely waiting (no request in
+    // flight) when it is removed; a jittered wait of a few ms could end before the test sees it.
+    await api.fail({ kind: 'status', status: 503, retryAfter: '2' });
+    const { card, errors, container } = await cardOn(createRestProvider({ endpoint: api.endpoint, retry: { baseMs: 300, maxMs: 300 } }));
+    await waitUntil(() => errors.length >= 1, 'the first load failed');
+    await card.updateComplete;
+    expect(part(card, 'retry-countdown'), 'removed while it waits').to.not.equal(null);
     container.remove();
     const before = (await requestsOf(api)).length;
-    await sleep(1000);
+    // Past the retry it was waiting for.
+    await sleep(3000);
     expect((await requestsOf(api)).length).to.equal(before);
   });
 
   it('a card moved while it waits keeps recovering', async () => {
     const api = faultRun('moved');
-    await api.fail({ kind: 'status', status: 503, count: 1 });
-    const { card, container } = await cardOn(createRestProvider({ endpoint: api.endpoint, retry: { baseMs: 300, maxMs: 300 } }));
-    await waitUntil(() => part(card, 'retry-countdown'));
+    // Retry-After sets the least wait: long enough that the move surely happens during it (a
+    // jittered wait of a few ms could end before the test sees the failure).
+    await api.fail({ kind: 'status', status: 503, retryAfter: '2', count: 1 });
+    const { card, errors, container } = await cardOn(createRestProvider({ endpoint: api.endpoint, retry: { baseMs: 300, maxMs: 300 } }));
+    await waitUntil(() => errors.length >= 1, 'the first load failed');
     const elsewhere = document.createElement('section');
     container.append(elsewhere);
     elsewhere.append(card);
+    await card.updateComplete;
+    expect(part(card, 'retry-countdown'), 'moved while it waits').to.not.equal(null);
     await waitUntil(() => part(card, 'card'), 'recovered after the move');
     container.remove();
   });
