@@ -3,6 +3,7 @@
 // Storybook annotations, rendered in Chromium, its `play` run, and the result checked with
 // axe-core. A new story file adds its tests by existing.
 import { expect } from '@open-wc/testing';
+import { resetMouse } from '@web/test-runner-commands';
 import { setProjectAnnotations } from '@storybook/web-components';
 import { emulateMedia, resetMedia } from './support/media.ts';
 import type * as Axe from 'axe-core';
@@ -58,6 +59,11 @@ async function renderAndCheck(Story: ComposedStory): Promise<void> {
 before(async () => {
   await annotations.beforeAll?.();
 });
+
+// Stories hover with synthetic events (userEvent). The browser's real pointer, wherever an earlier
+// test left it, is parked in the corner first: over a story's card, the pointer events an engine
+// sends on a layout change would reach the card too.
+beforeEach(() => resetMouse());
 
 it('finds the story files', () => {
   expect(Object.keys(storyFiles)).to.not.be.empty;
