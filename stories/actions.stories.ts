@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { demoRecords } from '../demo/demo-data.js';
-import { createMemoryProvider, type SyncDataProvider, type SyncEvent, type SyncStatusResponse } from '../src/index.ts';
+import { createMemoryProvider, type IntegrationSyncCard, type SyncDataProvider, type SyncEvent, type SyncStatusResponse } from '../src/index.ts';
 import { card, delay, demoProvider, fromNow, part, parts, settledCard, shadow, text, type CardArgs } from './story-helpers.ts';
 
 /**
@@ -305,8 +305,16 @@ export const ManyEntries: Story = {
 /** How long after subscribing the story's integration pushes its change. */
 const PUSH_MS = 400;
 
-/** The NetSuite status each of a live provider's answers carried, in order (read by the play function). */
-const answered = new WeakMap<SyncDataProvider, string[]>();
+/** The NetSuite status text each card showed after each of its loads, in order (read by the play function). */
+const statusesShown = new WeakMap<Element, string[]>();
+
+async function recordStatusShown(event: Event): Promise<void> {
+  const element = event.target as IntegrationSyncCard;
+  await element.updateComplete;
+  const shown = statusesShown.get(element) ?? [];
+  shown.push(text(part(element, 'status')));
+  statusesShown.set(element, shown);
+}
 
 /**
  * A provider with `subscribe`: the integration pushes a change (here, the running sync
@@ -314,14 +322,8 @@ const answered = new WeakMap<SyncDataProvider, string[]>();
  */
 function liveProvider(): SyncDataProvider {
   const records = demoRecords();
-  const store = createMemoryProvider(records);
-  const statuses: string[] = [];
-  const provider: SyncDataProvider = {
-    async getSyncStatus(record, options) {
-      const response = await store.getSyncStatus(record, options);
-      statuses.push(response.syncs.find((sync) => sync.integrationId === 'netsuite')?.status ?? 'none');
-      return response;
-    },
+  return {
+    ...createMemoryProvider(records),
     subscribe(record, onChange) {
       const timer = setTimeout(() => {
         for (const sync of records[`${record.objectType}:${record.objectId}`]?.syncs ?? []) {
@@ -334,8 +336,6 @@ function liveProvider(): SyncDataProvider {
       return () => clearTimeout(timer);
     },
   };
-  answered.set(provider, statuses);
-  return provider;
 }
 
 /**
@@ -344,13 +344,23 @@ function liveProvider(): SyncDataProvider {
  */
 export const LiveUpdates: Story = {
   args: { objectId: '45' },
-  render: (args) => card(args, liveProvider()),
+  render: (args) =>
+    card(
+      {
+        ...args,
+        onIscLoad: (event) => {
+          args.onIscLoad?.(event);
+          void recordStatusShown(event);
+        },
+      },
+      liveProvider(),
+    ),
   play: async ({ canvasElement }) => {
     const element = await settledCard(canvasElement);
     // The push comes 400 ms after the card subscribed, which on a busy machine may be before this
-    // line runs: what the card showed is read from the answers it rendered, not from the clock.
+    // line runs: what the card showed after each load is recorded as it rendered, not read later.
     await waitFor(() => expect(text(part(element, 'status'))).toBe('Up to date'));
-    await expect(answered.get(element.provider!), 'Syncing first, then one re-fetch after the push (no polling)').toEqual(['in_progress', 'up_to_date']);
+    await expect(statusesShown.get(element), 'Syncing first, then one re-fetch after the push (no polling)').toEqual(['Syncing', 'Up to date']);
     await expect(part(element, 'status')).toHaveAttribute('data-status', 'up_to_date');
     await expect(text(part(element, 'last-updated'))).toBe('now');
   },
