@@ -3,7 +3,7 @@
 // response objects are read and written as they are, with no Fetch Request/Response per call
 // (those cost more than the routes themselves on a busy server).
 import { CORE, type CoreHandler, type SyncStatusHandler } from './handler.ts';
-import { BodyTooLargeError, MAX_BODY_BYTES, type Answer, type Call } from './http.ts';
+import { BodyTooLargeError, failure, MAX_BODY_BYTES, type Answer, type Call } from './http.ts';
 
 /** What toNodeListener reads of node:http's IncomingMessage (typed here so no @types/node is needed). */
 export interface NodeRequest {
@@ -279,16 +279,7 @@ export function toNodeListener(
       : (call.method === 'GET' || call.method === 'HEAD' ? Promise.resolve('') : call.text(MAX_BODY_BYTES)).then(() => handler(call.request())).then(answerOf);
     answer.then(
       (result) => send(result, call, res),
-      () =>
-        send(
-          {
-            status: 500,
-            headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
-            body: '{"error":{"message":"Internal error."}}',
-          },
-          call,
-          res,
-        ),
+      () => send(failure(500, 'Internal error.'), call, res),
     );
   };
 }
