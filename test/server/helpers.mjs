@@ -66,7 +66,7 @@ export const post = (url, body, headers = {}) =>
 export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until `predicate()` is true (polling), or fails after `ms` (generous: a busy CI machine is slow, not wrong). */
-export async function until(predicate, ms = 10_000, what = 'condition') {
+export async function until(predicate, what = 'condition', ms = 10_000) {
   const end = Date.now() + ms;
   while (!predicate()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

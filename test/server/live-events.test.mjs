@@ -44,19 +44,19 @@ describe('live events', () => {
     assert.equal(stream.response.headers.get('content-type'), 'text/event-stream; charset=utf-8');
     assert.equal(stream.response.headers.get('cache-control'), 'no-store');
     assert.equal(stream.response.headers.get('x-content-type-options'), 'nosniff');
-    await until(() => stream.text().includes(': connected'), 10_000, 'the opening comment');
+    await until(() => stream.text().includes(': connected'), 'the opening comment');
     await stream.close();
-    await until(() => source.active() === 0, 10_000, 'the unsubscribe');
+    await until(() => source.active() === 0, 'the unsubscribe');
   });
 
   test('fans one subscription out to many clients, and unsubscribes when the last one leaves', async () => {
     const before = source.counts();
     const clients = await Promise.all(Array.from({ length: 30 }, () => openStream(url('42'))));
-    await until(() => clients.every((client) => client.text().includes(': connected')), 10_000, 'all streams open');
+    await until(() => clients.every((client) => client.text().includes(': connected')), 'all streams open');
     assert.equal(source.counts().subscribes - before.subscribes, 1, 'one source.subscribe for 30 clients');
     source.fire('company:42');
     source.fire('company:42');
-    await until(() => clients.every((client) => countChanges(client.text()) === 2), 10_000, 'two changes everywhere');
+    await until(() => clients.every((client) => countChanges(client.text()) === 2), 'two changes everywhere');
     // Another record's change reaches none of them.
     const other = await openStream(url('43'));
     await until(() => other.text().includes(': connected'));
@@ -66,22 +66,22 @@ describe('live events', () => {
     assert.ok(clients.every((client) => countChanges(client.text()) === 2));
     await other.close();
     // Waited for, not slept on: a busy machine's server may see the close after any fixed delay.
-    await until(() => source.counts().unsubscribes - before.unsubscribes === 1, 10_000, 'company:43 unsubscribed once its client left');
+    await until(() => source.counts().unsubscribes - before.unsubscribes === 1, 'company:43 unsubscribed once its client left');
 
     // Half leave: still subscribed; the rest still hear changes.
     await Promise.all(clients.slice(0, 15).map((client) => client.close()));
     await delay(50);
     assert.equal(source.counts().unsubscribes - before.unsubscribes, 1, 'company:42 still subscribed');
     source.fire('company:42');
-    await until(() => clients.slice(15).every((client) => countChanges(client.text()) === 3), 10_000, 'a third change');
+    await until(() => clients.slice(15).every((client) => countChanges(client.text()) === 3), 'a third change');
     await Promise.all(clients.slice(15).map((client) => client.close()));
-    await until(() => source.counts().unsubscribes - before.unsubscribes === 2, 10_000, 'the last client leaving unsubscribes');
+    await until(() => source.counts().unsubscribes - before.unsubscribes === 2, 'the last client leaving unsubscribes');
     assert.equal(source.active(), 0);
   });
 
   test('sends a heartbeat comment every heartbeatMs', async () => {
     const stream = await openStream(url('7'));
-    await until(() => (stream.text().match(/^: ping$/gm) ?? []).length >= 3, 10_000, 'three pings');
+    await until(() => (stream.text().match(/^: ping$/gm) ?? []).length >= 3, 'three pings');
     await stream.close();
   });
 
@@ -98,7 +98,7 @@ describe('live events', () => {
     assert.match(full.body.error.message, /Too many live connections/);
     await Promise.all([...perRecord, ...others].map((stream) => stream.close()));
     // Room again once they left.
-    await until(() => source.active() === 0, 10_000, 'every subscription ended');
+    await until(() => source.active() === 0, 'every subscription ended');
     const again = await openStream(url('9'));
     assert.equal(again.response.status, 200);
     await again.close();
@@ -119,7 +119,7 @@ describe('live events', () => {
       req.end();
       setTimeout(() => reject(new Error('no data')), 3000);
     });
-    await until(() => source.counts().unsubscribes > before.unsubscribes, 10_000, 'the unsubscribe after a dropped socket');
+    await until(() => source.counts().unsubscribes > before.unsubscribes, 'the unsubscribe after a dropped socket');
   });
 
   test('a source whose subscribe throws still gets a stream (heartbeats only) and no crash', async () => {
@@ -130,7 +130,7 @@ describe('live events', () => {
     try {
       const stream = await openStream(`${broken.base}/events?objectType=company&objectId=1`);
       assert.equal(stream.response.status, 200);
-      await until(() => stream.text().includes(': ping'), 10_000);
+      await until(() => stream.text().includes(': ping'));
       await stream.close();
       assert.equal((await getJson(`${broken.base}/?objectType=company&objectId=1`)).status, 200);
     } finally {
