@@ -69,8 +69,7 @@ process.exit(results.length === chosen.length && results.every((result) => resul
 function printSummary(rows) {
   console.log('\nengine     passed  failed  skipped  time');
   for (const row of rows) {
-    const failed = row.failed + row.failedFiles + (row.code !== 0 && row.failed === 0 && row.failedFiles === 0 ? 1 : 0);
-    console.log(`${row.engine.padEnd(10)} ${String(row.passed).padStart(6)}  ${String(failed).padStart(6)}  ${String(row.skipped).padStart(7)}  ${row.seconds.toFixed(0)} s${row.code !== 0 ? '  (exit ' + row.code + ')' : ''}`);
+    console.log(`${row.engine.padEnd(10)} ${String(row.passed).padStart(6)}  ${String(failedOf(row)).padStart(6)}  ${String(row.skipped).padStart(7)}  ${row.seconds.toFixed(0)} s${row.code !== 0 ? '  (exit ' + row.code + ')' : ''}`);
   }
   for (const row of rows) {
     if (!row.skips.length) continue;
@@ -84,13 +83,18 @@ function printSummary(rows) {
   }
   // Named again here because a CI log is often read from its end.
   for (const row of rows) {
-    if (!row.failures?.length) continue;
+    if (!row.failures.length) continue;
     console.log(`\nfailed in ${row.engine} (${row.failures.length}):`);
     for (const failure of row.failures) console.log(`  ${relative(process.cwd(), failure.file)}: ${failure.test}\n      ${failure.error}`);
   }
   const total = (key) => rows.reduce((sum, row) => sum + row[key], 0);
-  const failed = rows.reduce((sum, row) => sum + row.failed + row.failedFiles + (row.code !== 0 && row.failed + row.failedFiles === 0 ? 1 : 0), 0);
-  console.log(`\ntotal: ${total('passed')} passed, ${failed} failed, ${total('skipped')} skipped`);
+  console.log(`\ntotal: ${total('passed')} passed, ${rows.reduce((sum, row) => sum + failedOf(row), 0)} failed, ${total('skipped')} skipped`);
+}
+
+/** Failed tests and files; a run that exited non-zero with none counted (it died) counts as one. */
+function failedOf(row) {
+  const counted = row.failed + row.failedFiles;
+  return counted === 0 && row.code !== 0 ? 1 : counted;
 }
 
 /** Starts Xvfb and WebKitWebDriver; resolves to the environment the WebKit run needs. */
