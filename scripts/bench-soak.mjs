@@ -4,7 +4,7 @@
 // fails in bursts: 503 for 4 s every 15 s, 429 with Retry-After 2 s for 3 s every 25 s, and a
 // dropped stream every 20 s. Heap, DOM nodes, listeners and requests are printed after the first
 // load, at the end and after the cards are removed (the controlled-clock 24-hour version, with
-// assertions, is test/soak.test.ts). Loopback only; bounded by SOAK_SECONDS (default 60).
+// assertions, is test/components/soak.test.ts). Loopback only; bounded by SOAK_SECONDS (default 60).
 import { createServer } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';

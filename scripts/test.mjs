@@ -2,7 +2,7 @@
 // then one summary (passed / failed / skipped per engine, why each skip, which tests failed, time per engine).
 //   node scripts/test.mjs                       all three engines
 //   node scripts/test.mjs firefox               one engine (npm run test:firefox)
-//   node scripts/test.mjs webkit --files test/theme.test.ts   other arguments go to wtr
+//   node scripts/test.mjs webkit --files test/components/theme.test.ts   other arguments go to wtr
 // Each engine's browser is installed first when missing (ensure-browsers.mjs). WebKit runs in
 // MiniBrowser, which has no headless mode: this script starts an Xvfb display and a
 // WebKitWebDriver for that run, on a free display and port, and stops both afterwards.

@@ -1,7 +1,7 @@
 // Dynamics 365 passes a web resource the record in its query string (when "Pass record object-type
 // code and unique identifier as parameters" is ticked): `id` ({GUID} in braces), `typename`
 // (the table's logical name), `userlcid` / `orglcid` (Windows locale ids). This maps them to the
-// card's record and locale. Pure functions of strings: tested in test/dynamics-365.test.ts.
+// card's record and locale. Pure functions of strings: tested in test/examples/dynamics-365.test.ts.
 
 export interface DynamicsRecord {
   record: { objectType: string; objectId: string } | undefined;

@@ -61,7 +61,7 @@ export default css`
      also right after a fragment navigation. For now that is Chromium, told by a feature only it
      has (interpolate-size): WebKit has no scroll anchoring, and Firefox 153 does not anchor just
      after an anchor link (a card above the target grows and pushes it down; see
-     test/offscreen.test.ts, which checks every engine). Tooltips sit in the top layer, so the
+     test/components/offscreen.test.ts, which checks every engine). Tooltips sit in the top layer, so the
      paint containment this brings never clips them. */
   @supports (overflow-anchor: auto) and (interpolate-size: allow-keywords) {
     :host {

@@ -5,7 +5,7 @@ import { pendingRetryCount } from '../../src/data/shared-wait.ts';
 import '../../src/define.ts';
 import type { IntegrationSyncCard, IscErrorDetail, SyncDataProvider } from '../../src/index.ts';
 import { oneSync, part, text } from '../helpers.ts';
-import { advance, drain } from '../soak-helpers.ts';
+import { advance, drain } from './soak-helpers.ts';
 
 // Races with the retry timers: record changes, disconnections, clicks on Retry, answers and the
 // clock (automatic retries, refresh-interval) interleaved by fast-check's scheduler, the page's

@@ -3,11 +3,11 @@
 // and anchor links reach the text, focus and screen readers reach every card, and the scroll
 // position does not jump while cards render as they come near the viewport.
 import { expect, fixture, html } from '@open-wc/testing';
-import { waitUntil } from './support/wait.ts';
+import { waitUntil } from '../support/wait.ts';
 import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { createMemoryProvider, type IntegrationSyncCard } from '../src/index.ts';
-import '../src/define.ts';
-import { part, parts } from './helpers.ts';
+import { createMemoryProvider, type IntegrationSyncCard } from '../../src/index.ts';
+import '../../src/define.ts';
+import { part, parts } from '../helpers.ts';
 
 const COUNT = 60;
 // The card skips off-screen rendering only where the engine keeps the scroll position while

@@ -1,8 +1,8 @@
 // A simulated sync-status API for soak runs: it answers after a latency, fails in bursts (503s,
 // network errors, 429 with Retry-After), and pushes live changes. Every request, subscription and
 // push is counted. Time is whatever `setTimeout` and `Date.now` are: the soak test fakes them.
-import { enableCache } from '../src/data/cache.ts';
-import type { RecordRef, SyncDataProvider, SyncStatusResponse } from '../src/index.ts';
+import { enableCache } from '../../src/data/cache.ts';
+import type { RecordRef, SyncDataProvider, SyncStatusResponse } from '../../src/index.ts';
 
 /** A failure window: requests made in [fromMs, toMs) of each period fail with `error()`. */
 export interface Burst {

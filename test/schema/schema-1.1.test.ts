@@ -3,11 +3,11 @@
 import { expect } from '@open-wc/testing';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { demoHistory, demoRecords, WORST_DAY_RECORD } from '../demo/demo-data.js';
-import recordRef from '../schema/record-ref.schema.json';
-import syncEvent from '../schema/sync-event.schema.json';
-import syncHistory from '../schema/sync-history.schema.json';
-import syncStatusResponse from '../schema/sync-status-response.schema.json';
+import { demoHistory, demoRecords, WORST_DAY_RECORD } from '../../demo/demo-data.js';
+import recordRef from '../../schema/record-ref.schema.json';
+import syncEvent from '../../schema/sync-event.schema.json';
+import syncHistory from '../../schema/sync-history.schema.json';
+import syncStatusResponse from '../../schema/sync-status-response.schema.json';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);

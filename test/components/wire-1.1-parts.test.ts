@@ -1,13 +1,13 @@
 // Wire format 1.1 as a user sees it: every new part rendered from a provider, with the exact
 // English texts (and the French labels), on the "worst day" demo record that has all of them.
 import { expect, html, oneEvent } from '@open-wc/testing';
-import { waitUntil } from './support/wait.ts';
+import { waitUntil } from '../support/wait.ts';
 import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import type { AxeResults } from 'axe-core';
-import { demoHistory, demoRecords } from '../demo/demo-data.js';
-import { createMemoryProvider, type IntegrationSyncCard, type SyncDataProvider, type SyncStatusResponse } from '../src/index.ts';
-import { oneSync, part, parts, renderCard, text } from './helpers.ts';
+import { demoHistory, demoRecords } from '../../demo/demo-data.js';
+import { createMemoryProvider, type IntegrationSyncCard, type SyncDataProvider, type SyncStatusResponse } from '../../src/index.ts';
+import { oneSync, part, parts, renderCard, text } from '../helpers.ts';
 
 declare const axe: { run(context: Element, options: object): Promise<AxeResults> };
 

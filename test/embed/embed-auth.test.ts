@@ -3,9 +3,9 @@
 // auth: { tokenSecret }), in the built dist/embed.html: the token from the fragment only, a
 // Bearer header on every request, the expired state on 401, and the security properties.
 import { expect } from '@open-wc/testing';
-import { waitUntil } from './support/wait.ts';
-import { createRestProvider } from '../src/index.ts';
-import { ensureBuilt, frameCard, frameDocument, frameRequests, loadFrame, removeFrames } from './frame-helpers.ts';
+import { waitUntil } from '../support/wait.ts';
+import { createRestProvider } from '../../src/index.ts';
+import { ensureBuilt, frameCard, frameDocument, frameRequests, loadFrame, removeFrames } from '../frame-helpers.ts';
 
 const SECURE = '/server-api/secure';
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();

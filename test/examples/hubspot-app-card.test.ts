@@ -3,7 +3,7 @@
 // summary and the iframe URL; the browser opens that URL, as openIframeModal would, and the
 // page shows the record's card through the token-protected API. (HubSpot itself is not here.)
 import { expect } from '@open-wc/testing';
-import { ensureBuilt, frameCard, frameDocument, loadFrame, removeFrames } from './frame-helpers.ts';
+import { ensureBuilt, frameCard, frameDocument, loadFrame, removeFrames } from '../frame-helpers.ts';
 
 type CardAnswer = { summary: { id: string; label: string; status: string }[]; iframeUrl: string };
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();

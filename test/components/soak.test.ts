@@ -1,13 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import FakeTimers from '@sinonjs/fake-timers';
-import { cachedEntryCount } from '../src/data/cache.ts';
-import { inFlightCount } from '../src/data/dedupe.ts';
-import { openStreamCount } from '../src/data/live-events.ts';
-import { pendingRetryCount } from '../src/data/shared-wait.ts';
-import '../src/define.ts';
-import type { IntegrationSyncCard } from '../src/index.ts';
+import { cachedEntryCount } from '../../src/data/cache.ts';
+import { inFlightCount } from '../../src/data/dedupe.ts';
+import { openStreamCount } from '../../src/data/live-events.ts';
+import { pendingRetryCount } from '../../src/data/shared-wait.ts';
+import '../../src/define.ts';
+import type { IntegrationSyncCard } from '../../src/index.ts';
 import { advance, countPageListeners, prng, simulatedApi } from './soak-helpers.ts';
-import { part, text } from './helpers.ts';
+import { part, text } from '../helpers.ts';
 
 // A page left open for 24 hours, in a few seconds: the page's timers and clock are faked
 // (@sinonjs/fake-timers) and moved a minute at a time. 100 cards on 50 records, each polling

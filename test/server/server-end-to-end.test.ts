@@ -1,9 +1,9 @@
 // The card against the package's own server half (createSyncStatusHandler + toNodeListener, on
 // the test runner's real HTTP server): batching, repaired data, failures, history and live events.
 import { expect, html } from '@open-wc/testing';
-import { waitUntil } from './support/wait.ts';
-import { createRestProvider } from '../src/index.ts';
-import { part, parts, renderCard, text } from './helpers.ts';
+import { waitUntil } from '../support/wait.ts';
+import { createRestProvider } from '../../src/index.ts';
+import { part, parts, renderCard, text } from '../helpers.ts';
 
 const API = '/server-api/open';
 /** The external record's name as the card shows it (its link also says it opens a new tab). */

@@ -3,10 +3,10 @@
 // Each bad value is repaired on its own with a warning; a version-1 response is unchanged.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { demoRecords, WORST_DAY_RECORD } from '../demo/demo-data.js';
-import { normalizeHistory } from '../src/data/history.ts';
-import { MAX_FIELDS } from '../src/data/normalize-detail.ts';
-import { ERROR_CATEGORIES, normalizeResponse, type NormalizedDetail } from '../src/index.ts';
+import { demoRecords, WORST_DAY_RECORD } from '../../demo/demo-data.js';
+import { normalizeHistory } from '../../src/data/history.ts';
+import { MAX_FIELDS } from '../../src/data/normalize-detail.ts';
+import { ERROR_CATEGORIES, normalizeResponse, type NormalizedDetail } from '../../src/index.ts';
 
 const sync = (detail: unknown, status = 'record_not_synced') => ({
   integrations: [{ id: 'netsuite', name: 'NetSuite' }],

@@ -2,8 +2,8 @@
 // card's (the part of that path that runs outside Dynamics), and the iframe URL built from them
 // loading the built iframe page with an embed token.
 import { expect } from '@open-wc/testing';
-import { embedUrl, recordFromDynamics } from '../examples/dynamics-365/dynamics-params.ts';
-import { ensureBuilt, frameCard, loadFrame, removeFrames } from './frame-helpers.ts';
+import { embedUrl, recordFromDynamics } from '../../examples/dynamics-365/dynamics-params.ts';
+import { ensureBuilt, frameCard, loadFrame, removeFrames } from '../frame-helpers.ts';
 
 const query = (text: string) => new URLSearchParams(text);
 
