@@ -6,7 +6,7 @@ import { isObject, normalizeResponse } from '../data/normalize.ts';
 import { recordKey, type RecordRef, type SyncDataProvider } from '../data/types.ts';
 import { createGate, type AuthOption, type Gate } from './auth.ts';
 import { recordClaim } from './embed-token.ts';
-import { BodyTooLargeError, callFromRequest, empty, failure, json, MAX_BODY_BYTES, stream, toResponse, type Answer, type Call } from './http.ts';
+import { BadRequest, callFromRequest, empty, failure, json, readJson, stream, toResponse, type Answer, type Call } from './http.ts';
 import { createLiveEvents } from './live-events.ts';
 import { createSourceCalls, SOURCE_TIMEOUT, type SourceCalls } from './source-calls.ts';
 
@@ -63,15 +63,6 @@ const ROUTES: ReadonlyMap<string, { name: RouteName; method: string; allow: stri
   ['/events', routeOf('events', 'GET')],
 ]);
 
-class BadRequest extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
-
 function field(value: unknown): value is string {
   return typeof value === 'string' && value !== '' && value.length <= MAX_FIELD;
 }
@@ -83,23 +74,6 @@ function recordFromQuery(query: URLSearchParams): RecordRef {
   if (!field(objectType) || !field(objectId)) throw new BadRequest('objectType and objectId are required (at most 256 characters each).');
   if (portalId !== null && portalId !== '' && !field(portalId)) throw new BadRequest('portalId is too long.');
   return portalId ? { objectType, objectId, portalId } : { objectType, objectId };
-}
-
-async function readJson(call: Call): Promise<unknown> {
-  const declared = Number(call.header('content-length'));
-  if (declared > MAX_BODY_BYTES) throw new BadRequest('The request body is over 1 MiB.', 413);
-  let text: string;
-  try {
-    text = await call.text(MAX_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) throw new BadRequest('The request body is over 1 MiB.', 413);
-    throw error;
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new BadRequest('The request body is not valid JSON.');
-  }
 }
 
 export function createSyncStatusHandler(options: SyncStatusHandlerOptions): SyncStatusHandler {

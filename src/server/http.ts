@@ -83,6 +83,34 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, limit
   return new TextDecoder().decode(all);
 }
 
+/** A 400 (or `status`) whose message is safe to send: it names the field, never internals. */
+export class BadRequest extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** The body as JSON: 413 over 1 MiB (declared or counted), 400 when it is not JSON. */
+export async function readJson(call: Call): Promise<unknown> {
+  const declared = Number(call.header('content-length'));
+  if (declared > MAX_BODY_BYTES) throw new BadRequest('The request body is over 1 MiB.', 413);
+  let text: string;
+  try {
+    text = await call.text(MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new BadRequest('The request body is over 1 MiB.', 413);
+    throw error;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequest('The request body is not valid JSON.');
+  }
+}
+
 /** A Fetch `Request` as a `Call`. */
 export function callFromRequest(request: Request): Call {
   let read = false;
