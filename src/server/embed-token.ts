@@ -40,7 +40,7 @@ const MAX_FIELD = 256;
 export function secretKey(secret: string | Uint8Array): Uint8Array {
   const key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
   if (!(key instanceof Uint8Array) || key.byteLength < MIN_SECRET_BYTES) {
-    throw new TypeError(`The embed token secret must be at least ${MIN_SECRET_BYTES} bytes long.`);
+    throw new TypeError(`The token secret must be at least ${MIN_SECRET_BYTES} bytes long.`);
   }
   return key;
 }
@@ -62,14 +62,19 @@ export function recordClaim(value: unknown): RecordRef | null {
 export async function createEmbedToken({ record, secret, ttlSeconds = 900, subject, now = Date.now() }: CreateEmbedTokenOptions): Promise<string> {
   const rec = recordClaim(record);
   if (!rec) throw new TypeError('createEmbedToken needs a record with a non-empty objectType and objectId.');
+  return signHs256({ rec }, secretKey(secret), { ttlSeconds, subject, now });
+}
+
+/** Signs `claims` as an HS256 JWT with `iat`, `exp` and, when given, `sub` (shared with health tokens). */
+export function signHs256(claims: Record<string, unknown>, key: Uint8Array, { ttlSeconds, subject, now }: { ttlSeconds: number; subject?: string; now: number }): Promise<string> {
   if (!(ttlSeconds > 0) || !Number.isFinite(ttlSeconds)) throw new TypeError('ttlSeconds must be a positive number.');
   const iat = Math.floor(now / 1000);
-  const jwt = new SignJWT({ rec })
+  const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuedAt(iat)
     .setExpirationTime(iat + Math.ceil(ttlSeconds));
   if (subject !== undefined) jwt.setSubject(subject);
-  return jwt.sign(secretKey(secret));
+  return jwt.sign(key);
 }
 
 /**
@@ -78,26 +83,34 @@ export async function createEmbedToken({ record, secret, ttlSeconds = 900, subje
  * or a malformed token. The rejection says which, never echoing the token.
  */
 export async function verifyEmbedToken(token: string, secret: string | Uint8Array, { now }: { now?: number } = {}): Promise<EmbedTokenClaims> {
-  const key = secretKey(secret);
-  if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw new Error('Invalid embed token: malformed.');
-  let payload: Record<string, unknown>;
-  try {
-    ({ payload } = await jwtVerify(token, key, {
-      algorithms: ['HS256'],
-      clockTolerance: LEEWAY_SECONDS,
-      requiredClaims: ['exp'],
-      currentDate: now === undefined ? undefined : new Date(now),
-    }));
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new Error(code === 'ERR_JWT_EXPIRED' ? 'Invalid embed token: expired.' : 'Invalid embed token: bad signature, algorithm or format.', { cause: error });
-  }
+  const payload = await verifyHs256(token, secretKey(secret), now, 'embed');
   const rec = recordClaim(payload.rec);
   if (!rec) throw new Error('Invalid embed token: no record claim.');
   const claims: EmbedTokenClaims = { rec, exp: payload.exp as number };
   if (typeof payload.iat === 'number') claims.iat = payload.iat;
   if (typeof payload.sub === 'string') claims.sub = payload.sub;
   return claims;
+}
+
+/**
+ * The payload of an HS256 JWT signed with `key`, shared by the embed and health tokens. Rejects on
+ * a bad signature, any `alg` but HS256 (`none` included), a missing or past `exp` (30 s leeway),
+ * or a malformed token; the message names `kind` and never echoes the token.
+ */
+export async function verifyHs256(token: string, key: Uint8Array, now: number | undefined, kind: string): Promise<Record<string, unknown>> {
+  if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw new Error(`Invalid ${kind} token: malformed.`);
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: ['HS256'],
+      clockTolerance: LEEWAY_SECONDS,
+      requiredClaims: ['exp'],
+      currentDate: now === undefined ? undefined : new Date(now),
+    });
+    return payload;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new Error(code === 'ERR_JWT_EXPIRED' ? `Invalid ${kind} token: expired.` : `Invalid ${kind} token: bad signature, algorithm or format.`, { cause: error });
+  }
 }
 
 /**

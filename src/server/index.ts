@@ -4,6 +4,7 @@ export { createSyncStatusHandler, type SyncStatusHandler, type SyncStatusHandler
 export type { AuthOption } from './auth.ts';
 export { toNodeListener, type NodeListenerOptions, type NodeRequest, type NodeResponse } from './node-listener.ts';
 export { createEmbedToken, verifyEmbedToken, type CreateEmbedTokenOptions, type EmbedTokenClaims } from './embed-token.ts';
+export { createHealthToken, verifyHealthToken, type CreateHealthTokenOptions, type HealthTokenClaims } from './health-token.ts';
 export { verifyHubSpotSignature, type VerifyHubSpotSignatureOptions } from './hubspot-signature.ts';
 // The source side: the same provider interface and demo provider as the card's.
 export { createMemoryProvider, type MemoryProviderOptions } from '../data/memory-provider.ts';
