@@ -39,7 +39,7 @@ export function renderWhy(ctx: RenderContext, sync: NormalizedSync): TemplateRes
       ? html`<p class="why-line">
           <span part="category" class="category" data-category=${category ?? 'unknown'} data-retryable=${retryable ? 'true' : 'false'} data-tone=${retryable ? 'info' : 'warning'}
             >${retryable ? RETRY_ICON : FIX_ICON}<span>${retryable ? d.category.retryable : d.category.needsFix}</span></span
-          >${category && category !== 'unknown' ? html` <span class="category-name">${d.category.name[category]}</span>` : nothing}
+          > ${category && category !== 'unknown' ? html`<span class="category-name">${d.category.name[category]}</span>` : nothing}
         </p>`
       : nothing}
     ${fix
