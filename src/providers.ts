@@ -33,3 +33,17 @@ export type {
   SyncStatusResponse,
   SyncTrigger,
 } from './data/types.ts';
+// The sync health page's data (contract §15).
+export { createRestHealthProvider, type RestHealthProviderOptions } from './data/health-rest-provider.ts';
+export { DEFAULT_HEALTH_STATUSES, HEALTH_SORTS } from './data/health-types.ts';
+export type {
+  HealthFilter,
+  HealthGroup,
+  HealthQuery,
+  HealthRecord,
+  HealthRecordsPage,
+  HealthSelection,
+  HealthSort,
+  HealthSummary,
+  SyncHealthProvider,
+} from './data/health-types.ts';

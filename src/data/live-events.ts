@@ -67,12 +67,14 @@ export function openStreamCount(): number {
 let openStreams = 0;
 
 /**
- * Listens to a Server-Sent Events stream and calls `onChange` for each message. After any error
+ * Listens to a Server-Sent Events stream and calls `onChange` for each message (with it; without
+ * one after a reconnection, which may have missed changes). After any error
  * the stream is closed and reopened with the load retries' backoff (exponential, full jitter, at
  * most `maxMs`), never at the browser's fixed interval: when a server restarts, its clients come
  * back spread out, not all at once. Streams never give up. Returns the unsubscribe function.
  */
-function subscribeToEvents(url: string, onChange: () => void, options: StreamOptions): () => void {
+// Exported for the health page's stream (health-rest-provider.ts), which reads each message's data.
+export function subscribeToEvents(url: string, onChange: (message?: MessageEvent) => void, options: StreamOptions): () => void {
   const { credentials, policy, token, random = Math.random, clock = systemClock } = options;
   let source: EventSource | undefined;
   let timer: unknown;
@@ -87,8 +89,8 @@ function subscribeToEvents(url: string, onChange: () => void, options: StreamOpt
       dropped = false;
       attempt = 0;
     };
-    source.onmessage = () => onChange();
-    source.addEventListener('change', () => onChange());
+    source.onmessage = (message) => onChange(message);
+    source.addEventListener('change', (message) => onChange(message));
     source.onerror = () => {
       if (stopped || timer !== undefined) return;
       dropped = true;

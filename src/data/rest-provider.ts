@@ -71,22 +71,20 @@ function withQuery(endpoint: string, params: Record<string, string | undefined>)
   return `${endpoint}${endpoint.includes('?') ? '&' : '?'}${query}`;
 }
 
-/**
- * A provider that reads the JSON wire format over HTTP:
- * `GET {endpoint}?objectType=…&objectId=…[&portalId=…]`.
- */
-export function createRestProvider(options: RestProviderOptions): SyncDataProvider {
-  const { endpoint, headers, token, credentials, timeoutMs = 10000, live = false, batch, cache, retry } = options;
-  const currentToken = token === undefined ? undefined : async () => (typeof token === 'function' ? await token() : token);
-  const retryPolicy = resolveRetryPolicy(retry);
-  const base = endpoint.replace(/\/+$/, '');
-  const recordQuery = (record: RecordRef) => ({
-    objectType: record.objectType,
-    objectId: record.objectId,
-    portalId: record.portalId,
-  });
+/** The connection options a REST request needs; the health provider (health-rest-provider.ts) shares them. */
+export type RequestOptions = Pick<RestProviderOptions, 'headers' | 'token' | 'credentials' | 'timeoutMs'>;
 
-  async function requestJson(url: string, init: RequestInit, signal: AbortSignal, bodyOptional = false): Promise<unknown> {
+/** How an answer's body is read: JSON (`optional`: an empty body is `undefined`), or a file. */
+type BodyKind = 'json' | 'optional-json' | 'blob';
+
+/**
+ * One request path for every REST call: the Bearer token, the timeout, the caller's abort, and
+ * errors that carry `status`, `retryAfterMs` and `transient` (section 12's recovery reads them).
+ */
+export function createRequester({ headers, token, credentials, timeoutMs = 10000 }: RequestOptions) {
+  const currentToken = token === undefined ? undefined : async () => (typeof token === 'function' ? await token() : token);
+
+  async function request(url: string, init: RequestInit, signal: AbortSignal, kind: BodyKind): Promise<unknown> {
     signal.throwIfAborted();
     const controller = new AbortController();
     let timedOut = false;
@@ -113,7 +111,7 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
         response = await fetch(url, {
           ...init,
           headers: {
-            Accept: 'application/json',
+            Accept: kind === 'blob' ? '*/*' : 'application/json',
             ...headers,
             ...(init.headers as Record<string, string>),
             ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
@@ -135,15 +133,16 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
           retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), Date.now()),
         });
       }
-      let body: string;
+      let body: string | Blob;
       try {
-        body = await response.text();
+        body = kind === 'blob' ? await response.blob() : await response.text();
       } catch {
         if (signal.aborted) throw signal.reason;
         // A connection dropped mid-body is a network failure: worth another try.
         throw timedOut ? timeout() : fail('the response body could not be read (connection lost).', { status: response.status, transient: true });
       }
-      if (bodyOptional && body.trim() === '') return undefined;
+      if (typeof body !== 'string') return body;
+      if (kind === 'optional-json' && body.trim() === '') return undefined;
       try {
         return JSON.parse(body);
       } catch {
@@ -158,6 +157,31 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
       signal.removeEventListener('abort', onAbort);
     }
   }
+
+  return {
+    currentToken,
+    /** The answer's JSON; with `bodyOptional`, an empty body is `undefined`. */
+    requestJson: (url: string, init: RequestInit, signal: AbortSignal, bodyOptional = false): Promise<unknown> =>
+      request(url, init, signal, bodyOptional ? 'optional-json' : 'json'),
+    /** The answer as a file (an export). */
+    requestBlob: (url: string, signal: AbortSignal) => request(url, { method: 'GET' }, signal, 'blob') as Promise<Blob>,
+  };
+}
+
+/**
+ * A provider that reads the JSON wire format over HTTP:
+ * `GET {endpoint}?objectType=…&objectId=…[&portalId=…]`.
+ */
+export function createRestProvider(options: RestProviderOptions): SyncDataProvider {
+  const { endpoint, credentials, live = false, batch, cache, retry } = options;
+  const { requestJson, currentToken } = createRequester(options);
+  const retryPolicy = resolveRetryPolicy(retry);
+  const base = endpoint.replace(/\/+$/, '');
+  const recordQuery = (record: RecordRef) => ({
+    objectType: record.objectType,
+    objectId: record.objectId,
+    portalId: record.portalId,
+  });
 
   // NOTE: the batching code loads on first use, so pages that do not batch never download it.
   // Every request of the first tick waits for the same import, then joins the same batch window.
