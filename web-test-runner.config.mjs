@@ -9,6 +9,7 @@ import { createServer, runnerImport } from 'vite';
 import { freePort } from './scripts/free-port.mjs';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
 import { testApi } from './test/support/test-api.mjs';
+import { healthApi } from './test/support/health-api.mjs';
 import { builtFiles, ensureBuiltCommand } from './test/support/built-output.mjs';
 import { enginePlugins, launcher } from './test/support/engines.mjs';
 import { resultsReporter } from './test/support/results-reporter.mjs';
@@ -46,7 +47,7 @@ const skips = [];
 /** @type {import('vite').ViteDevServer | undefined} */
 let vite;
 // builtFiles: /dist/… and /examples/… as they are on disk (tests of the built output).
-const apis = [builtFiles(), testApi(), serverTestApi.serverApi(), syncStatusApi(), syncStatusApi({ basePath: '/demo-api', resyncDelayMs: 300 })];
+const apis = [builtFiles(), testApi(), healthApi(), serverTestApi.serverApi(), syncStatusApi(), syncStatusApi({ basePath: '/demo-api', resyncDelayMs: 300 })];
 
 export default {
   files: ['test/**/*.test.ts'],
