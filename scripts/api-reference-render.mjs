@@ -1,4 +1,4 @@
-// Renders the README's "API reference" from custom-elements.json (written by `cem analyze` from
+// Renders the API reference of docs/api.md from custom-elements.json (written by `cem analyze` from
 // the component's JSDoc), so the reference cannot drift from the code. Pure: no Node APIs, so the
 // browser test (test/api-reference.test.ts) and the CLI (scripts/api-reference.mjs) share it.
 
@@ -56,13 +56,13 @@ export function renderApiReference(manifest, tagName = 'integration-sync-card') 
 }
 
 /**
- * The README with its reference block replaced by `reference`.
- * @param {string} readme
+ * The page with its reference block replaced by `reference`.
+ * @param {string} page docs/api.md
  * @param {string} reference
  */
-export function withApiReference(readme, reference) {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error('README.md has no api-reference markers');
-  return readme.slice(0, start) + reference + readme.slice(end + END.length);
+export function withApiReference(page, reference) {
+  const start = page.indexOf(START);
+  const end = page.indexOf(END);
+  if (start < 0 || end < start) throw new Error('docs/api.md has no api-reference markers');
+  return page.slice(0, start) + reference + page.slice(end + END.length);
 }

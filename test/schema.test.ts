@@ -1,12 +1,12 @@
 /// <reference types="vite/client" />
 // The JSON Schemas in schema/ (shipped as integration-sync-card/schema/…) describe what a backend
-// serves. Checked here against the demo API's real answers and every JSON example in the README,
-// and shown to reject the mistakes they exist to catch.
+// serves. Checked here against the demo API's real answers and every JSON example in
+// docs/wire-format.md, and shown to reject the mistakes they exist to catch.
 import { expect } from '@open-wc/testing';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { demoRecords, FAILING_RECORD } from '../demo/demo-data.js';
-import readme from '../README.md?raw';
+import wireFormatPage from '../docs/wire-format.md?raw';
 import batchRequest from '../schema/batch-request.schema.json';
 import batchResponse from '../schema/batch-response.schema.json';
 import recordRef from '../schema/record-ref.schema.json';
@@ -85,9 +85,9 @@ describe('JSON Schemas of the wire format', () => {
     expect(checked).to.be.greaterThan(5);
   });
 
-  it('accept every JSON example in the README', () => {
-    const blocks = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]);
-    expect(blocks.length, 'JSON examples in the README').to.be.greaterThan(0);
+  it('accept every JSON example in docs/wire-format.md', () => {
+    const blocks = [...wireFormatPage.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]);
+    expect(blocks.length, 'JSON examples in docs/wire-format.md').to.be.greaterThan(0);
     for (const block of blocks) {
       const data = JSON.parse(block) as Record<string, unknown> | unknown[];
       const name: SchemaName = Array.isArray(data)
@@ -99,7 +99,7 @@ describe('JSON Schemas of the wire format', () => {
             : 'at' in data
               ? 'sync-event'
               : 'sync-status-response';
-      expect(errors(name, data), `README example validated as ${name}:\n${block}`).to.deep.equal([]);
+      expect(errors(name, data), `docs/wire-format.md example validated as ${name}:\n${block}`).to.deep.equal([]);
     }
   });
 
