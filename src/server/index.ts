@@ -6,6 +6,8 @@ export { toNodeListener, type NodeListenerOptions, type NodeRequest, type NodeRe
 export { createEmbedToken, verifyEmbedToken, type CreateEmbedTokenOptions, type EmbedTokenClaims } from './embed-token.ts';
 export { createHealthToken, verifyHealthToken, type CreateHealthTokenOptions, type HealthTokenClaims } from './health-token.ts';
 export { verifyHubSpotSignature, type VerifyHubSpotSignatureOptions } from './hubspot-signature.ts';
+// The sync ledger (§14): where connectors report outcomes and the card reads them.
+export { createSyncLedger, LedgerError, type IngestResult, type LedgerChange, type ResyncRequest, type SqlClient, type SyncLedger, type SyncLedgerOptions } from './ledger/ledger.ts';
 // The source side: the same provider interface and demo provider as the card's.
 export { createMemoryProvider, type MemoryProviderOptions } from '../data/memory-provider.ts';
 export { normalizeResponse } from '../data/normalize.ts';
