@@ -81,7 +81,7 @@ function selectRecord(key: string): void {
 function selectLang(value: string): void {
   currentLang = (LANGS as readonly string[]).includes(value) ? (value as Lang) : 'en';
   langPicker.value = currentLang;
-  // The card takes its locale from the closest ancestor with `lang` (README: "Locale").
+  // The card takes its locale from the closest ancestor with `lang` (docs/theming.md, "Locale").
   sidebar.lang = currentLang;
   sidebarHeading.textContent = SIDEBAR_HEADINGS[currentLang];
   updateUrl();

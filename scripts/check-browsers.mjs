@@ -1,5 +1,5 @@
-// CI: nothing we ship may need a browser newer than package.json's `browserslist` (the floor the
-// README states). Run after `npm run build`.
+// CI: nothing we ship may need a browser newer than package.json's `browserslist` (the floor
+// docs/browsers.md states). Run after `npm run build`.
 // - JS syntax: es-check in browserslist mode on every built file (dist/cdn, dist/embed-assets,
 //   dist/lib), so a syntax newer than the floor (a transform the build target missed) fails.
 // - CSS, from the sources that ship it (Lit `css` literals through postcss-lit, and the embed

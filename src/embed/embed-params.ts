@@ -1,5 +1,5 @@
-// Reads what the iframe page (dist/embed.html; README: "Iframe") was asked to show from its URL and
-// its deployed configuration. Pure functions of strings: no DOM, so they are tested directly.
+// Reads what the iframe page (dist/embed.html; docs/crm-platforms.md) was asked to show from its
+// URL and its deployed configuration. Pure functions of strings: no DOM, so they are tested directly.
 import type { RecordRef } from '../data/types.ts';
 
 /** CRM object-type ids (`objectTypeId`) and the card's object types. Other ids pass through as is. */

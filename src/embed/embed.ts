@@ -1,5 +1,5 @@
-// The iframe page (dist/embed.html; README: "Iframe"): one <integration-sync-card> for the record
-// named in the query string, sized to its content for the parent page, with an optional Done
+// The iframe page (dist/embed.html; docs/crm-platforms.md): one <integration-sync-card> for the
+// record named in the query string, sized to its content for the parent page, with an optional Done
 // button for CRM iframe modals. Everything here is built with DOM APIs and textContent: the
 // query string is untrusted input.
 import '../define.ts';

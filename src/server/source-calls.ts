@@ -34,7 +34,7 @@ export type Outcome<T> = { value: T } | { error: unknown };
  * The options a source call gets. NOTE: `signal` is a getter of the class, not of an object
  * literal: a literal with an accessor is built the slow way and cost more than the whole status
  * route in profiles. So `options.signal` and `const { signal } = options` work, a spread
- * (`{ ...options }`) does not carry it (README, "Serve the API").
+ * (`{ ...options }`) does not carry it (docs/server.md).
  */
 class Options implements SourceOptions {
   readonly #calls: Calls;

@@ -1,5 +1,5 @@
-// The README's "write your own provider" example (examples/custom-provider) against its fixture,
-// served as a static file like the API it stands for.
+// docs/providers.md's "write your own provider" example (examples/custom-provider) against its
+// fixture, served as a static file like the API it stands for.
 import { expect, html } from '@open-wc/testing';
 import { createErpLinksProvider } from '../../examples/custom-provider/erp-links-provider.ts';
 import { part, parts, renderCard, text } from '../helpers.ts';
