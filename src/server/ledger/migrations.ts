@@ -28,6 +28,8 @@
 // Text keys compared for order (event ids, record keys) use COLLATE "C": code-point order on UTF-8,
 // the same on every server whatever its locale.
 
+import { HEALTH_MIGRATION } from './health-queries.ts';
+
 export interface Migration {
   readonly version: number;
   readonly name: string;
@@ -329,4 +331,6 @@ END
 $$;
 `,
   },
+  // The health page's indexes live beside its queries (health-queries.ts, contract §15).
+  HEALTH_MIGRATION,
 ];
