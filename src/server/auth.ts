@@ -14,7 +14,7 @@ import type { Call } from './http.ts';
 export type AuthOption = { tokenSecret: string | Uint8Array } | ((request: Request, record: RecordRef | undefined) => boolean | Promise<boolean>);
 
 /** What the route learns before it reads the records: the request is anonymous-denied (401) or may go on. */
-export type Gate = { denied: 401 } | { check: (record: RecordRef) => boolean | Promise<boolean> };
+export type Gate = { denied: 401 } | { check: (record: RecordRef) => boolean | Promise<boolean>; subject?: string };
 
 const ALLOW_ALL: Gate = { check: () => true };
 
@@ -45,7 +45,7 @@ export function createGate(auth: AuthOption | undefined): (call: Call, allowQuer
     } catch {
       return { denied: 401 };
     }
-    return { check: (record) => tokenCovers(claims.rec, record) };
+    return { check: (record) => tokenCovers(claims.rec, record), subject: claims.sub };
   };
 }
 

@@ -9,10 +9,17 @@ import { recordClaim } from './embed-token.ts';
 import { BadRequest, callFromRequest, empty, failure, json, readJson, stream, toResponse, type Answer, type Call } from './http.ts';
 import { createLiveEvents } from './live-events.ts';
 import { createSourceCalls, SOURCE_TIMEOUT, type SourceCalls } from './source-calls.ts';
+import { createIngestKeys, type IngestKeysOption } from './ingest-keys.ts';
+import { createLedgerRoutes } from './ledger-routes.ts';
+import type { SyncLedger } from './ledger/ledger.ts';
 
 export interface SyncStatusHandlerOptions {
-  /** Where the data comes from: the card's own provider interface (`createMemoryProvider` for a demo). */
-  source: SyncDataProvider;
+  /** Where the data comes from: the card's own provider interface (`createMemoryProvider` for a demo). Not needed with `ledger`. */
+  source?: SyncDataProvider;
+  /** The sync ledger (createSyncLedger): the source of the card's routes, and the connector routes `{base}/ledger/…` (§14). */
+  ledger?: SyncLedger;
+  /** With `ledger`: the write key of each integration, `{ netsuite: process.env.NETSUITE_INGEST_KEY }`. */
+  ingestKeys?: IngestKeysOption;
   /** The path the routes hang under, e.g. `/api/sync-status` (default `''`). */
   basePath?: string;
   /** Embed tokens (`{ tokenSecret }`) or a function deciding per request and record. Default: open. */
@@ -77,12 +84,16 @@ function recordFromQuery(query: URLSearchParams): RecordRef {
 }
 
 export function createSyncStatusHandler(options: SyncStatusHandlerOptions): SyncStatusHandler {
-  const { source, auth, maxBatch = 100, corsOrigins = [], heartbeatMs = 25_000, maxStreams = 1000, maxStreamsPerRecord = 100, sourceTimeoutMs = 15_000 } = options;
-  if (!source || typeof source.getSyncStatus !== 'function') throw new TypeError('createSyncStatusHandler needs a source with getSyncStatus().');
+  const { ledger, auth, maxBatch = 100, corsOrigins = [], heartbeatMs = 25_000, maxStreams = 1000, maxStreamsPerRecord = 100, sourceTimeoutMs = 15_000 } = options;
+  const given = ledger ?? options.source;
+  if (!given || typeof given.getSyncStatus !== 'function') throw new TypeError('createSyncStatusHandler needs a source with getSyncStatus(), or a ledger.');
+  const source: SyncDataProvider = given;
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   if (basePath !== '' && !basePath.startsWith('/')) throw new TypeError('basePath must start with "/".');
   const origins = new Set(corsOrigins);
   const gateFor = createGate(auth);
+  const ingestKeys = createIngestKeys(options.ingestKeys ?? {});
+  const ledgerRoute = ledger ? createLedgerRoutes(ledger, ingestKeys) : undefined;
   const live = source.subscribe ? createLiveEvents(source.subscribe.bind(source), { heartbeatMs, maxStreams, maxStreamsPerRecord }) : undefined;
 
   const begin = createSourceCalls(sourceTimeoutMs);
@@ -202,7 +213,9 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
     const denied = await authorize(gate, [record]);
     if (denied) return denied;
     try {
-      await fromSource(call, (calls) => calls.settle(run.call(source, record, syncId, calls.options)));
+      // The ledger records who asked (the embed token's `sub`) as the resync's actor.
+      const actor = 'subject' in gate ? (gate.subject ?? null) : null;
+      await fromSource(call, (calls) => calls.settle(run.call(source, record, syncId, { get signal() { return calls.options.signal; }, actor })));
       return json(202, { accepted: true });
     } catch (error) {
       return sourceFailure(error);
@@ -243,6 +256,13 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
 
   const handlers: Record<RouteName, (call: Call) => Promise<Answer>> = { status, batch, resync, history, events };
 
+  const cardRoutes = new Map([...ROUTES].map(([path, { name, method, allow }]) => [path, { method, allow, run: handlers[name], reads: true }]));
+
+  /** The route of a path under the base: the card's, or with a ledger a connector route. */
+  function find(path: string): { method: string; allow: string; run: (call: Call) => Promise<Answer>; reads?: boolean } | undefined {
+    return cardRoutes.get(path) ?? (path.startsWith('/ledger/') ? ledgerRoute?.(path) : undefined);
+  }
+
   function corsHeaders(call: Call): Record<string, string> | null {
     if (origins.size === 0) return null;
     const origin = call.header('origin');
@@ -253,7 +273,7 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
   async function route(call: Call): Promise<Answer> {
     let path = call.url.pathname;
     if (path.endsWith('/')) path = path.replace(/\/+$/, '');
-    const found = path.startsWith(basePath) ? ROUTES.get(path.slice(basePath.length)) : undefined;
+    const found = path.startsWith(basePath) ? find(path.slice(basePath.length)) : undefined;
     if (!found) return failure(404, 'Not found.');
     const allow = found.allow;
     if (call.method === 'OPTIONS') {
@@ -267,8 +287,12 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
       });
     }
     if (call.method !== found.method) return failure(405, `Use ${found.method}.`, { Allow: allow });
+    // An ingest key only writes: a reading route refuses it whatever the auth option says.
+    if (found.reads && ingestKeys.configured && call.header('authorization') && (await ingestKeys.integrationOf(call)) !== null) {
+      return failure(401, 'An ingest key cannot read.', { 'WWW-Authenticate': 'Bearer' });
+    }
     try {
-      return await handlers[found.name](call);
+      return await found.run(call);
     } catch (error) {
       if (error instanceof BadRequest) return failure(error.status, error.message);
       throw error;
