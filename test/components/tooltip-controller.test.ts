@@ -120,13 +120,14 @@ describe('status tooltips', () => {
   });
 });
 
-// src/components/tooltip-position.ts: where the tooltip goes, whatever the page around the card.
+// Where the tooltip goes (Floating UI in src/components/tooltip-controller.ts), whatever the page
+// around the card.
 describe('status tooltip placement', () => {
   const syncs = createMemoryProvider({ 'company:1': oneSync({ status: 'record_excluded', detail: { exclusionGroup: 'Test accounts used by the sales team for demos and training' } }) });
   // Fixed, so the box is where the test says in the viewport whatever the page holds; inside a
   // transformed wrapper, the wrapper is its containing block.
-  async function openAt(style: string, wrapper = '') {
-    const card = await renderCard(html`<div style=${wrapper}><div style=${`position: fixed; ${style}`}>
+  async function openAt(style: string, wrapper = '', dir = 'ltr') {
+    const card = await renderCard(html`<div style=${wrapper}><div dir=${dir} style=${`position: fixed; ${style}`}>
       <integration-sync-card lang="en" object-type="company" object-id="1" .provider=${syncs}></integration-sync-card></div></div>`);
     const status = part(card, 'status')!;
     const tooltip = tooltipOf(card, status);
@@ -171,6 +172,59 @@ describe('status tooltip placement', () => {
     expect(tip.right).to.be.closeTo(document.documentElement.clientWidth - 8, 1);
     expect(tip.left).to.be.at.least(8);
     expect(gap(tooltip, status)).to.be.closeTo(6, 1);
+  });
+
+  it('in a right-to-left card too: beside its status and 8 px inside the viewport', async () => {
+    // The status starts the line in RTL, at the card's right edge here, flush with the viewport's:
+    // a tooltip centred on it would stick out on the right.
+    const { card, status, tooltip } = await openAt('top: 200px; right: 0; width: 200px', '', 'rtl');
+    expect(getComputedStyle(part(card, 'card')!).direction).to.equal('rtl');
+    const tip = tooltip.getBoundingClientRect();
+    const anchor = status.getBoundingClientRect();
+    expect(anchor.right, 'the status is on the right').to.be.greaterThan(document.documentElement.clientWidth - 120);
+    expect(tip.right).to.be.closeTo(document.documentElement.clientWidth - 8, 1);
+    expect(tip.left).to.be.at.least(8);
+    expect(gap(tooltip, status)).to.be.closeTo(6, 1);
+    expect(tip.left < anchor.right && tip.right > anchor.left, 'above or below the status, not beside the page').to.equal(true);
+  });
+
+  it('wider than a 320 px viewport: as wide as the viewport allows, 8 px inside it, beside its status', async () => {
+    // A page of its own, 320 px wide (a phone), running the same modules as this one, whose
+    // design widens the tooltips to 480 px.
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 320px; height: 480px; border: 0';
+    frame.srcdoc = `<!doctype html><style>integration-sync-card::part(tooltip) { max-width: 480px }</style>
+      <body style="margin: 0"><script type="module">import '/src/define.ts';</script></body>`;
+    document.body.append(frame);
+    try {
+      await waitUntil(() => frame.contentWindow?.customElements?.get('integration-sync-card'), 'the frame never defined the element');
+      const doc = frame.contentDocument!;
+      const card = doc.createElement('integration-sync-card') as HTMLElement & { provider: unknown };
+      const message = `${'The subsidiary, currency and tax nexus are missing from this customer. '.repeat(3)}https://app.example-crm.com/integrations/netsuite/field-mappings/subsidiary-currency-and-tax-nexus`;
+      card.provider = createMemoryProvider({ 'company:1': oneSync({ status: 'record_not_synced', detail: { message } }) });
+      card.setAttribute('lang', 'en');
+      card.setAttribute('object-type', 'company');
+      card.setAttribute('object-id', '1');
+      card.style.cssText = 'display: block; margin: 200px 0 0 12px; width: 296px';
+      doc.body.append(card);
+      await waitUntil(() => part(card, 'status'), 'the card never rendered its status');
+      const status = part(card, 'status')!;
+      const tooltip = tooltipOf(card, status);
+      status.focus();
+      const shown = () => !tooltip.hidden && tooltip.style.visibility !== 'hidden' && tooltip.style.left !== '';
+      await waitUntil(shown, 'tooltip did not open');
+      const viewport = doc.documentElement.clientWidth;
+      expect(viewport).to.equal(320);
+      // Its text and the page's style would make it 480 px wide: it takes all the room there is.
+      const tip = tooltip.getBoundingClientRect();
+      expect(tip.width).to.be.closeTo(viewport - 16, 1);
+      expect(tip.left).to.be.closeTo(8, 1);
+      expect(tip.right).to.be.closeTo(viewport - 8, 1);
+      expect(tooltip.scrollWidth, 'no text sticks out of it').to.be.at.most(tooltip.clientWidth);
+      expect(gap(tooltip, status)).to.be.closeTo(6, 1);
+    } finally {
+      frame.remove();
+    }
   });
 
   it('sits next to its status inside a transformed ancestor too', async () => {
