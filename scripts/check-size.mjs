@@ -36,7 +36,11 @@ export const BUDGET = { firstLoad: 16 * 1024, english: 24 * 1024 };
 // Lowered (all: 45.5 → 40) when the tooltip's positioning replaced @floating-ui/dom (5.6 KB), and
 // the English every-feature page measured on its own (30.03 KB then); lowered again when one
 // palette (the switch) served every engine instead of light-dark() plus its fallback (-0.22 KB).
-export const CEILING = { firstLoad: 22.5 * 1024, english: 30 * 1024, all: 39.75 * 1024 };
+// Raised for @floating-ui/dom placing the tooltips (issue 21, contract §16: a hand-written
+// replacement is not shipped): the tooltip chunk went from 1036 to 7195 B gzip, +6158 B on the
+// every-feature page and in all; the first load does not change (the chunk loads on the first hover
+// or focus of a status). `npm run size:breakdown` prints what Floating UI weighs in that chunk.
+export const CEILING = { firstLoad: 22.5 * 1024, english: 30 * 1024 + 6158, all: 39.75 * 1024 + 6158 };
 /** The chunks of the built-in locales other than English (src/i18n/<tag>.ts), by file name. */
 const OTHER_LOCALE = /^(?:de|es|fr|he|ja|pt-BR)-[\w-]+\.js$/;
 export const ENTRY = 'integration-sync-card.js';
