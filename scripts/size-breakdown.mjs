@@ -1,10 +1,13 @@
-// `npm run size:breakdown`: what the CDN entry (the first load) is made of. Builds dist/cdn with
-// source maps into a temporary folder, gives each minified byte to the source file it came from,
-// and prints each source's and each concern's share of the entry's gzip size.
+// `npm run size:breakdown`: what the CDN entry (the first load) and the tooltip chunk (loaded on
+// the first hover or focus of a status) are made of. Builds dist/cdn with source maps into a
+// temporary folder, gives each minified byte to the source file it came from, and prints each
+// source's and each concern's share of the file's gzip size. The two packages the design names
+// besides Lit are concerns of their own, printed even when absent: what @lit/task adds to the
+// first load, what @floating-ui/dom adds to the tooltip chunk.
 // The shares are estimates: gzip is not additive, so each source's text is gzipped alone and
 // the figures are scaled to the entry's real gzip size.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +15,8 @@ import { ENTRY, gzipSize, kb } from './check-size.mjs';
 
 // The first matching pattern names a source's concern.
 const CONCERNS = [
+  ['@lit/task', /node_modules\/@lit\/task\//],
+  ['@floating-ui/dom', /node_modules\/@floating-ui\//],
   ['Lit', /node_modules\/(lit|lit-html|lit-element|@lit)\//],
   ['stylesheet', /integration-sync-card\.styles\.ts$/],
   ['normalisation and repair of responses', /src\/data\/(normalize|normalize-detail|repair|safe-url)\.ts$/],
@@ -55,34 +60,49 @@ function decodeMappings(mappings) {
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** Concerns printed even at 0: the named packages whose cost this report exists to show. */
+export const REPORTED = ['@lit/task', '@floating-ui/dom'];
+/** The lazily loaded tooltip chunk (src/components/tooltip-controller.ts and what only it imports). */
+const TOOLTIP_CHUNK = /^tooltip-controller-[\w-]+\.js$/;
+
 /**
- * Builds dist/cdn with source maps in a temporary folder and measures its entry.
- * @returns {{ bytes: number, gzip: number, sources: { source: string, bytes: number, gzip: number }[], concerns: [string, number][] }}
- *   gzip shares scaled to the entry's real gzip size, largest first
+ * One built file's bytes, given to the sources its source map names.
+ * @returns {{ file: string, bytes: number, gzip: number, sources: { source: string, bytes: number, gzip: number }[], concerns: [string, number][] }}
+ *   gzip shares scaled to the file's real gzip size, largest first
+ */
+function measureFile(out, file) {
+  const code = readFileSync(join(out, file), 'utf8');
+  const map = JSON.parse(readFileSync(join(out, `${file}.map`), 'utf8'));
+  const texts = new Map();
+  const add = (name, text) => texts.set(name, (texts.get(name) ?? '') + text);
+  const lines = code.split('\n');
+  decodeMappings(map.mappings).forEach((segments, index) => {
+    const line = lines[index] ?? '';
+    if (segments.length === 0) return add('(unmapped)', line);
+    add('(unmapped)', line.slice(0, segments[0][0]));
+    segments.forEach(([column, source], i) => add(source >= 0 ? map.sources[source] : '(unmapped)', line.slice(column, segments[i + 1]?.[0] ?? line.length)));
+  });
+  const gzip = gzipSize(Buffer.from(code));
+  const rows = [...texts].map(([source, text]) => ({ source: source.startsWith('(') ? source : relative(root, resolve(out, source)), bytes: text.length, gzip: gzipSize(Buffer.from(text)) }));
+  const scale = gzip / rows.reduce((sum, row) => sum + row.gzip, 0);
+  const sources = rows.map((row) => ({ ...row, gzip: row.gzip * scale })).sort((a, b) => b.gzip - a.gzip);
+  const concernOf = (source) => CONCERNS.find(([, pattern]) => pattern.test(source))?.[0] ?? 'unmapped';
+  const concerns = new Map(REPORTED.map((concern) => [concern, 0]));
+  for (const row of sources) concerns.set(concernOf(row.source), (concerns.get(concernOf(row.source)) ?? 0) + row.gzip);
+  return { file, bytes: code.length, gzip, sources, concerns: [...concerns].sort((a, b) => b[1] - a[1]) };
+}
+
+/**
+ * Builds dist/cdn with source maps in a temporary folder and measures its entry and its tooltip chunk.
+ * @returns {ReturnType<typeof measureFile> & { tooltip: ReturnType<typeof measureFile> }} the entry's figures, and the tooltip chunk's
  */
 export function breakdown() {
   const out = mkdtempSync(join(tmpdir(), 'isc-size-'));
   try {
     execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--sourcemap', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
-    const code = readFileSync(join(out, ENTRY), 'utf8');
-    const map = JSON.parse(readFileSync(join(out, `${ENTRY}.map`), 'utf8'));
-    const texts = new Map();
-    const add = (name, text) => texts.set(name, (texts.get(name) ?? '') + text);
-    const lines = code.split('\n');
-    decodeMappings(map.mappings).forEach((segments, index) => {
-      const line = lines[index] ?? '';
-      if (segments.length === 0) return add('(unmapped)', line);
-      add('(unmapped)', line.slice(0, segments[0][0]));
-      segments.forEach(([column, source], i) => add(source >= 0 ? map.sources[source] : '(unmapped)', line.slice(column, segments[i + 1]?.[0] ?? line.length)));
-    });
-    const gzip = gzipSize(Buffer.from(code));
-    const rows = [...texts].map(([source, text]) => ({ source: source.startsWith('(') ? source : relative(root, resolve(out, source)), bytes: text.length, gzip: gzipSize(Buffer.from(text)) }));
-    const scale = gzip / rows.reduce((sum, row) => sum + row.gzip, 0);
-    const sources = rows.map((row) => ({ ...row, gzip: row.gzip * scale })).sort((a, b) => b.gzip - a.gzip);
-    const concernOf = (source) => CONCERNS.find(([, pattern]) => pattern.test(source))?.[0] ?? 'unmapped';
-    const concerns = new Map();
-    for (const row of sources) concerns.set(concernOf(row.source), (concerns.get(concernOf(row.source)) ?? 0) + row.gzip);
-    return { bytes: code.length, gzip, sources, concerns: [...concerns].sort((a, b) => b[1] - a[1]) };
+    const tooltip = readdirSync(out).find((name) => TOOLTIP_CHUNK.test(name));
+    if (!tooltip) throw new Error(`no tooltip chunk (${TOOLTIP_CHUNK}) in the build`);
+    return { ...measureFile(out, ENTRY), tooltip: measureFile(out, tooltip) };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -108,9 +128,14 @@ export async function litFloor() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { bytes, gzip, sources, concerns } = breakdown();
-  console.log(`${ENTRY}: ${bytes} B minified, ${kb(gzip)} gzip (a minimal Lit element alone: ${kb(await litFloor())}). Estimated share by concern:`);
-  for (const [concern, share] of concerns) console.log(`  ${kb(share).padStart(9)}  ${concern}`);
-  console.log('By source file:');
-  for (const row of sources) console.log(`  ${kb(row.gzip).padStart(9)}  ${String(row.bytes).padStart(6)} B  ${row.source}`);
+  const { tooltip, ...entry } = breakdown();
+  const print = ({ file, bytes, gzip, sources, concerns }, what) => {
+    console.log(`${file} (${what}): ${bytes} B minified, ${kb(gzip)} gzip. Estimated share by concern:`);
+    for (const [concern, share] of concerns) console.log(`  ${kb(share).padStart(9)}  ${concern}${share === 0 ? ' (not in this file)' : ''}`);
+    console.log('By source file:');
+    for (const row of sources) console.log(`  ${kb(row.gzip).padStart(9)}  ${String(row.bytes).padStart(6)} B  ${row.source}`);
+  };
+  print(entry, `the first load; a minimal Lit element alone: ${kb(await litFloor())}`);
+  console.log('');
+  print(tooltip, 'on demand, at the first hover or focus of a status');
 }
