@@ -7,10 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ensureBuilt } from '../test/support/built-output.mjs';
+import { postgresBin } from '../test/support/postgres.mjs';
 import { hasCommand, installDebianPackages } from './ensure-debian.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 if (!hasCommand('redis-server')) installDebianPackages(['redis-server'], 'redis-server', () => hasCommand('redis-server'));
+// The ledger's suite also runs on a real PostgreSQL server (test/support/postgres.mjs starts one per test file).
+if (!postgresBin()) installDebianPackages(['postgresql'], 'PostgreSQL', () => postgresBin() !== null);
 console.log(`[server tests] ${await ensureBuilt()}`);
 for (const file of ['dist/lib/server/index.js', 'dist/embed.headers.json']) {
   if (!existsSync(`${root}${file}`)) {
