@@ -1,20 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toError } from '../data/errors.ts';
 import { normalizeHistory } from '../data/history.ts';
-import { recordKey, type NormalizedSyncEvent, type RecordRef, type SyncDataProvider } from '../data/types.ts';
+import { recordKey, type RecordRef, type SyncDataProvider } from '../data/types.ts';
+import type { HistoryState } from './templates/history.ts';
 
 // Loaded with this module: the card renders the history through it once the code is here.
 export { renderHistory } from './templates/history.ts';
 
 export interface ResyncState {
   running: boolean;
-  error: string | null;
-}
-
-export interface HistoryState {
-  open: boolean;
-  status: 'loading' | 'error' | 'complete';
-  events: NormalizedSyncEvent[];
   error: string | null;
 }
 

@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { NormalizedIntegration, NormalizedSync } from '../../data/types.ts';
-import type { HistoryState, ResyncState } from '../sync-actions.ts';
+import type { ResyncState } from '../sync-actions.ts';
 import type { RenderContext } from './context.ts';
 import { renderCopyButton } from './copy-button.ts';
 import { renderLastUpdated, renderNextSync } from './dates.ts';
 import { renderExternalLink } from './external-link.ts';
+import type { HistoryState } from './history.ts';
 import { renderStatus } from './status.ts';
 import { detailParts, hasDetail } from '../sync-detail-loader.ts';
 

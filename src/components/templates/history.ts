@@ -2,9 +2,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatFull, formatRelative } from '../../i18n/dates.ts';
 import { detailOf } from '../../i18n/en-detail.ts';
 import type { NormalizedSyncEvent } from '../../data/types.ts';
-import type { HistoryState } from '../sync-actions.ts';
 import type { RenderContext } from './context.ts';
 import { STATUS_TONE, statusIcon } from './status.ts';
+
+/** One sync's history panel: open or not, and what its last load of the attempts gave. */
+export interface HistoryState {
+  open: boolean;
+  status: 'loading' | 'error' | 'complete';
+  events: NormalizedSyncEvent[];
+  error: string | null;
+}
 
 /**
  * The history panel of one sync: loading, error, empty, or the list of attempts. It loads on
