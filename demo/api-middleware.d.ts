@@ -14,3 +14,21 @@ export interface SyncStatusApiOptions {
 export function syncStatusApi(
   options?: SyncStatusApiOptions,
 ): (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+
+export interface LedgerSyncStatusApiOptions {
+  /** URL path the API answers on. Default `/api/sync-status`. */
+  basePath?: string;
+  /** PGlite's folder. Default `.data/demo-ledger` (git-ignored). */
+  folder?: string;
+  /** Where the API and the simulated connector report what they do. Default `console.log`. */
+  log?: (message: string) => void;
+}
+
+export function ledgerSyncStatusApi(
+  options?: LedgerSyncStatusApiOptions,
+): ((req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void) & {
+  /** Settles when the ledger is open and the connector's seed is in. */
+  ready: Promise<unknown>;
+  /** Stops the connector, the ledger and the database. */
+  close(): Promise<void>;
+};

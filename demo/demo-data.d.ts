@@ -64,3 +64,6 @@ export const demoRecordList: DemoRecordListItem[];
 export function demoRecords(now?: number): Record<string, SyncStatusResponse>;
 /** A plausible history for one sync of a demo record, newest first, with triggers and actors. */
 export function demoHistory(sync: Sync, now?: number): SyncEvent[];
+
+/** The CRM portal of a demo record on the ledger demo: the deals live in a second portal. */
+export function demoPortalOf(record: RecordRef): string | undefined;

@@ -44,6 +44,18 @@ export const FAILING_RECORD = Object.freeze({ objectType: 'company', objectId: '
 /** The record with every part of wire format 1.1 at once: the "worst day". */
 export const WORST_DAY_RECORD = Object.freeze({ objectType: 'company', objectId: '46' });
 
+/**
+ * The CRM portal (tenant) of a demo record, for the demo on the sync ledger (`npm start`): the
+ * deals live in a second portal, whose NetSuite still needs its extra features. The ledger keeps
+ * one state per integration and portal, so the setup callout is a portal's, not one record's.
+ * The demo data in memory has no portals and ignores it.
+ * @param {RecordRef} record
+ * @returns {string | undefined}
+ */
+export function demoPortalOf(record) {
+  return record.objectType === 'deal' ? '2' : undefined;
+}
+
 /** Records for a picker, in display order. The failing record is not listed. */
 export const demoRecordList = [
   { objectType: 'company', objectId: '42', title: 'Acme Corp (company 42)' },

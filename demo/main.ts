@@ -1,7 +1,7 @@
 // The demo page `npm start` opens: a CRM record page with the card in its sidebar.
 // Query string: ?record=company:42&lang=fr preselects (handy for screenshots).
 import '../src/define.ts';
-import { demoRecordList, FAILING_RECORD } from './demo-data.js';
+import { demoPortalOf, demoRecordList, FAILING_RECORD } from './demo-data.js';
 
 interface DemoRecord {
   objectType: string;
@@ -68,6 +68,10 @@ function selectRecord(key: string): void {
   recordPicker.value = currentKey;
   card.setAttribute('object-type', record.objectType);
   card.setAttribute('object-id', record.objectId);
+  // On the ledger (npm start) the deals live in a second portal (demo-data.js).
+  const portalId = demoPortalOf(record);
+  if (portalId === undefined) card.removeAttribute('portal-id');
+  else card.setAttribute('portal-id', portalId);
 
   const name = nameOf(record);
   recordType.textContent = TYPE_LABELS[record.objectType] ?? record.objectType;
