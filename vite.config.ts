@@ -1,14 +1,24 @@
 import browserslistToEsbuild from 'browserslist-to-esbuild';
 import { defineConfig, type Plugin } from 'vite';
-import { syncStatusApi } from './demo/api-middleware.js';
+import { ledgerSyncStatusApi, syncStatusApi } from './demo/api-middleware.js';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
 
-/** Serves the fake sync-status API (demo/api-middleware.js) in `vite` and `vite preview`. */
+/**
+ * Serves the demo's sync-status API (demo/api-middleware.js): `vite` (npm start) on the sync
+ * ledger in .data/demo-ledger, fed by the simulated connector; Storybook (Vite in middleware
+ * mode), `vite preview` and ISC_DEMO_API=memory (the screenshots) on the demo data in memory.
+ */
 function demoApi(): Plugin {
   return {
     name: 'isc-demo-api',
     configureServer(server) {
-      server.middlewares.use(syncStatusApi());
+      if (server.config.server.middlewareMode || process.env.ISC_DEMO_API === 'memory') {
+        server.middlewares.use(syncStatusApi());
+        return;
+      }
+      const api = ledgerSyncStatusApi({ log: (message) => server.config.logger.info(message, { timestamp: true }) });
+      server.middlewares.use(api);
+      server.httpServer?.once('close', () => void api.close());
     },
     configurePreviewServer(server) {
       server.middlewares.use(syncStatusApi());
@@ -42,7 +52,10 @@ export default defineConfig({
         // Library ES output is not minified by default (it keeps pure annotations
         // for downstream bundlers); the CDN file is the end of the line, so minify.
         minify: true,
-        chunkFileNames: '[name]-[hash].js',
+        // The health page's entry (src/cdn-health.ts) is a chunk the card's entry can load, so it
+        // imports Lit, the locales and the status/tooltip code from it: a page with both loads
+        // them once. Its name is fixed, as an entry's: pages load it by that name.
+        chunkFileNames: (chunk) => (chunk.name === 'cdn-health' ? 'integration-sync-health.js' : '[name]-[hash].js'),
       },
     },
   },
