@@ -57,6 +57,8 @@ await mkdir(outDir, { recursive: true });
 // The folder ignores itself, so screenshots never end up in a commit.
 await writeFile(join(outDir, '.gitignore'), '*\n');
 
+// The demo data in memory (vite.config.ts), not the live ledger: every engine shoots the same answers.
+process.env.ISC_DEMO_API ??= 'memory';
 const server = await createServer({
   root,
   logLevel: 'warn',
