@@ -1,27 +1,41 @@
-// examples/server: the script serves a real port as the README shows, and the change feed
-// carries a change from one server process's handler to the clients of another.
+// examples/server: the script serves a real port over the sync ledger (PGlite in a folder; with
+// DATABASE_URL, PostgreSQL), a connector reports into it with curl's requests (docs/ledger.md) and
+// the card's route answers what it reported; and the change feed (change-feed.mjs, for a source
+// of your own) carries a change from one server process's handler to the clients of another.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import { createChangeFeed, withChangeFeed } from '../../examples/server/change-feed.mjs';
+import { connectorCall, reportExampleOutcomes, startExampleServer } from './example-server.mjs';
 import { countingSource, getJson, openStream, serve, until } from './helpers.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
 describe('examples/server', () => {
-  test('server.mjs listens and answers the wire format', async () => {
-    const child = spawn(process.execPath, ['examples/server/server.mjs'], { cwd: root, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  test('server.mjs listens on a PGlite ledger, takes a connector\'s outcomes and answers them in the wire format', async () => {
+    const example = await startExampleServer();
     try {
-      const [line] = await Promise.race([once(child.stdout, 'data'), once(child, 'exit').then(() => { throw new Error('the example exited'); })]);
-      const base = /(http:\/\/\S+)/.exec(String(line))[1];
-      const { status, body } = await getJson(`${base}?objectType=company&objectId=43`);
+      assert.match(example.line, /ledger: PGlite in /);
+      const results = await reportExampleOutcomes(example.base);
+      assert.deepEqual(results.map((result) => result.result), ['applied', 'applied', 'applied']);
+      const { status, body } = await getJson(`${example.base}?objectType=company&objectId=43`);
       assert.equal(status, 200);
+      assert.equal(body.syncs[0].status, 'record_not_synced');
       assert.equal(body.syncs[0].detail.message, "Required field 'Subsidiary' is missing.");
-      assert.equal((await getJson(`${base}/batch`)).status, 405);
+      assert.equal(body.syncs[0].syncedWith.name, 'Globex Corporation (CUS-2001)', 'kept from the earlier success');
+      assert.equal((await getJson(`${example.base}/batch`)).status, 405);
+
+      // The docs' curl, as fetch: a newer success clears the failure; the same eventId again is a duplicate.
+      const fixed = { eventId: 'run-3/company/43', integrationId: 'netsuite', syncId: 'netsuite:customer', record: { objectType: 'company', objectId: '43' }, occurredAt: new Date().toISOString(), status: 'up_to_date' };
+      for (const expected of ['applied', 'duplicate']) {
+        const response = await connectorCall(`${example.base}/ledger/events`, 'POST', { events: [fixed] });
+        assert.equal(response.status, 200);
+        assert.deepEqual((await response.json()).results, [{ eventId: 'run-3/company/43', result: expected }]);
+      }
+      const after = (await getJson(`${example.base}?objectType=company&objectId=43`)).body.syncs[0];
+      assert.equal(after.status, 'up_to_date');
+      assert.equal(after.detail.message, null, 'a success clears the failure');
+      // A wrong key writes nothing.
+      assert.equal((await connectorCall(`${example.base}/ledger/events`, 'POST', { events: [{ ...fixed, eventId: 'forged' }] }, 'not-the-key')).status, 401);
     } finally {
-      child.kill();
+      await example.stop();
     }
   });
 
