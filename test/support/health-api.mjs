@@ -151,6 +151,13 @@ export function healthApi() {
       run.fail.times -= 1;
       return send(run.fail.status, { error: 'planned failure' }, run.fail.retryAfter !== undefined ? { 'Retry-After': String(run.fail.retryAfter) } : {});
     }
+    if (name === 'events') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': open\n\n');
+      run.streams.add(res);
+      req.on('close', () => run.streams.delete(res));
+      return;
+    }
     if (run.delayMs) await new Promise((resolve) => setTimeout(resolve, run.delayMs));
     const portalRows = run.rows.filter((row) => !params.get('portalId') || row.record.portalId === params.get('portalId'));
 
@@ -207,13 +214,6 @@ export function healthApi() {
         requested += 1;
       }
       return send(202, { requested });
-    }
-    if (name === 'events') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-      res.write(': open\n\n');
-      run.streams.add(res);
-      req.on('close', () => run.streams.delete(res));
-      return;
     }
     return send(404, { error: 'not found' });
   };

@@ -1,0 +1,58 @@
+import type { HealthTranslation } from './en.ts';
+
+// "Fiche d'informations" for record, as the card's French (the seed's vocabulary).
+const fr: HealthTranslation = {
+  $code: 'fr',
+  column: {
+    record: "Fiche d'informations",
+    syncType: 'Type de synchronisation',
+    syncedWith: 'Synchronisée avec',
+    status: 'Statut',
+    category: 'Catégorie',
+    message: 'Message',
+    firstFailed: 'Premier échec',
+    lastAttempt: 'Dernière tentative',
+    attempts: 'Tentatives',
+  },
+  tableLabel: "Fiches d'informations à traiter",
+  summaryLabel: "Fiches d'informations par statut",
+  groupsLabel: "Erreurs par type",
+  records: (count, formatted) => (count <= 1 ? `${formatted} fiche d'informations` : `${formatted} fiches d'informations`),
+  firstSeen: 'Vue la première fois',
+  lastSeen: 'Vue la dernière fois',
+  showGroup: "Afficher ces fiches d'informations",
+  filtersLabel: 'Filtres',
+  statusFilter: 'Statut',
+  needsAttention: 'À traiter',
+  allStatuses: 'Tous les statuts',
+  integrationFilter: 'Intégration',
+  allIntegrations: 'Toutes les intégrations',
+  categoryFilter: 'Catégorie',
+  allCategories: 'Toutes les catégories',
+  search: 'Rechercher',
+  searchHint: 'Identifiant, nom synchronisé ou message',
+  codeFilter: (code) => `Code\u00a0: ${code}`,
+  objectTypeFilter: (type) => `Type d'objet\u00a0: ${type}`,
+  clearFilters: 'Effacer les filtres',
+  loadMore: 'Afficher plus',
+  shown: (shown, total) => `${shown} sur ${total} affichées`,
+  resyncSelected: 'Resynchroniser la sélection',
+  resyncing: 'Resynchronisation…',
+  exportCsv: 'Exporter en CSV',
+  selectRow: (name) => `Sélectionner ${name}`,
+  selectPage: 'Sélectionner toutes les lignes de cette page',
+  selectAllMatching: (total) => `Tout sélectionner (${total})`,
+  selected: (formatted) => `${formatted} sélectionnée(s)`,
+  allSelected: (formatted) => `Les ${formatted} fiches d'informations correspondantes sont sélectionnées`,
+  clearSelection: 'Effacer la sélection',
+  queued: (count, formatted) =>
+    count <= 1 ? `${formatted} fiche d'informations mise en file de resynchronisation.` : `${formatted} fiches d'informations mises en file de resynchronisation.`,
+  resyncFailed: (message) => `Échec de la resynchronisation\u00a0: ${message}`,
+  updates: (count, formatted) =>
+    count <= 1 ? `${formatted} fiche d'informations modifiée — Afficher` : `${formatted} fiches d'informations modifiées — Afficher`,
+  loading: 'Chargement de la santé de la synchronisation…',
+  errorTitle: "La santé de la synchronisation n'a pas pu être chargée.",
+  empty: "Aucune fiche d'informations à traiter.",
+};
+
+export default fr;
