@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import type { RecordRef } from '../data/types.ts';
 
 /** How long "Copied" (or "Could not copy") shows before the button reads "Copy details" again. */
 const FEEDBACK_MS = 3000;
@@ -28,4 +29,10 @@ export class CopyFeedback {
       this.host.requestUpdate();
     }, FEEDBACK_MS);
   }
+}
+
+/** The record as "Copy details" names it: "company 42 (portal 7)"; empty without a record. */
+export function recordReference(record: RecordRef | undefined): string {
+  if (!record) return '';
+  return `${record.objectType} ${record.objectId}${record.portalId ? ` (portal ${record.portalId})` : ''}`;
 }

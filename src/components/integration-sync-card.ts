@@ -1,20 +1,22 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { getDefaultProvider, onDefaultProviderChange } from '../data/default-provider.ts';
 import { providerForEndpoint } from '../data/endpoint-provider.ts';
-import { recordKey, type RecordRef, type SyncDataProvider } from '../data/types.ts';
+import type { RecordRef, SyncDataProvider } from '../data/types.ts';
 import { createIscEvent, type IscNavigateDetail } from '../events.ts';
 import { onLocaleChange, resolveLocale, translationFor, type Translation } from '../i18n/localize.ts';
-import { CopyFeedback } from './copy-feedback.ts';
+import { CardActionsLoader } from './card-actions.ts';
+import { CopyFeedback, recordReference } from './copy-feedback.ts';
+import { CountdownController } from './countdown-controller.ts';
 import styles from './integration-sync-card.styles.ts';
 import { LiveController } from './live-controller.ts';
+import { LoadReporter } from './load-reporter.ts';
 import { RefreshController } from './refresh-controller.ts';
 import { StatusAnnouncer } from './status-announcer.ts';
-import type { HistoryState, SyncActionsController } from './sync-actions.ts';
-import { SyncStatusController, type LoadOutcome } from './sync-status-controller.ts';
-import type { CardActions } from './templates/card.ts';
+import { loadDetailParts } from './sync-detail-loader.ts';
+import { retryDueAt, SyncStatusController } from './sync-status-controller.ts';
 import type { RenderContext } from './templates/context.ts';
 import { renderResponse, SYNCS_PAGE } from './templates/response.ts';
-import { formatSeconds } from './templates/retry-countdown.ts';
+import { retryingInText } from './templates/retry-countdown.ts';
 import { renderEmpty, renderError, renderLoading, renderRefreshFailure } from './templates/states.ts';
 import { subscribeToTicker } from './ticker.ts';
 import { TooltipTrigger } from './tooltip-trigger.ts';
@@ -183,8 +185,9 @@ export class IntegrationSyncCard extends LitElement {
     args: () => [this.activeProvider, this.record],
     locale: () => this.locale,
     timeoutSeconds: () => this.timeout,
-    onSettled: (outcome) => this.handleLoadSettled(outcome),
+    onSettled: (outcome) => this.reporter.settled(outcome),
     maxRetries: () => this.retries,
+    loadParts: loadDetailParts,
   });
   // NOTE: a periodic reload is not a manual retry: while the card waits for an automatic retry,
   // it makes no request of its own (see SyncStatusController.run). It does not invalidate either
@@ -197,11 +200,17 @@ export class IntegrationSyncCard extends LitElement {
     describe: (sync) => this.translation.statusChanged(this.isolate(sync.label ?? sync.id), this.translation.statusLabel[sync.status]),
     summarize: (count) => this.translation.statusesChanged(count),
   });
+  private readonly reporter = new LoadReporter(this, this.announcer, (ms) => retryingInText(this.context, ms));
   private readonly copyFeedback = new CopyFeedback(this);
-  /** Resync and history, loaded on first use (see loadActions). */
-  private actions?: SyncActionsController;
-  private renderHistory?: (ctx: RenderContext, history: HistoryState) => TemplateResult;
-  private actionsLoading?: Promise<SyncActionsController>;
+  /** Resync and history, their code loaded on first use. */
+  private readonly actions = new CardActionsLoader(this, {
+    provider: () => this.activeProvider,
+    record: () => this.record,
+    refresh: () => this.refresh(),
+    onResyncDone: (record, syncId, error) =>
+      this.dispatchEvent(createIscEvent('isc-resync', error ? { record, syncId, ok: false, error } : { record, syncId, ok: true })),
+    onDataWarning: (record, message) => this.reporter.warn(record, message),
+  });
 
   // Computed once per update, in willUpdate.
   /** The provider in use: `provider`, else the REST provider of `endpoint`, else the page default. */
@@ -215,15 +224,13 @@ export class IntegrationSyncCard extends LitElement {
   /** How many sync cards render; a response with thousands of entries shows a "Show more" button. */
   private syncsShown = SYNCS_PAGE;
   private readonly cleanups: (() => void)[] = [];
-  /** The 1-second tick of a retry countdown on screen (one page-wide timer, see ticker.ts). */
-  private stopCountdown?: () => void;
-  /** A retry was announced since the last success or manual retry: the next ones are not. */
-  private retryAnnounced = false;
 
   constructor() {
     super();
     // Status tooltips: listens on the shadow root, nothing for the element to call.
     new TooltipTrigger(this);
+    // The retry countdown ticks while it is on screen, and only then.
+    new CountdownController(this, () => retryDueAt(this.status.view) !== null);
   }
 
   /**
@@ -233,7 +240,7 @@ export class IntegrationSyncCard extends LitElement {
   async refresh(): Promise<void> {
     // A provider or record set just before (or a card just added): load what the pending update shows.
     if (this.isUpdatePending) await this.updateComplete;
-    this.retryAnnounced = false;
+    this.reporter.manualRun();
     await this.status.run({ invalidate: true, manual: true });
     await this.updateComplete;
   }
@@ -253,8 +260,6 @@ export class IntegrationSyncCard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    this.stopCountdown?.();
-    this.stopCountdown = undefined;
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -278,7 +283,7 @@ export class IntegrationSyncCard extends LitElement {
       navigate: this.handleNavigate,
       copyFeedback: (key) => this.copyFeedback.state(key),
       copy: (key, details) => void this.copyFeedback.copy(key, details()),
-      recordReference: this.recordReference(),
+      recordReference: recordReference(this.record),
       host: this,
     };
     if (changed.has('refreshInterval')) this.refresher.setInterval(this.refreshInterval);
@@ -296,37 +301,6 @@ export class IntegrationSyncCard extends LitElement {
 
   protected override updated(): void {
     this.liveUpdates.follow(this.activeProvider, this.record);
-    // The countdown ticks while it is on screen, and only then.
-    const view = this.status.view;
-    const counting = this.isConnected && (view.state === 'error' ? view.retryAt !== null : view.state === 'data' && !!view.failure?.retryAt);
-    if (counting && !this.stopCountdown) this.stopCountdown = subscribeToTicker(() => this.requestUpdate(), 1000);
-    else if (!counting && this.stopCountdown) {
-      this.stopCountdown();
-      this.stopCountdown = undefined;
-    }
-  }
-
-  /** A load settled and rendered: report it (isc-data-warning, isc-load / isc-error) and announce changes. */
-  private handleLoadSettled(outcome: LoadOutcome): void {
-    if (!outcome.ok) {
-      const { record, error, willRetry, retryInMs } = outcome;
-      // Announced once per run of failures, not at every attempt (and never the countdown itself).
-      if (willRetry && retryInMs !== null && !this.retryAnnounced) {
-        this.retryAnnounced = true;
-        this.announcer.notify(this.translation.retryingIn(formatSeconds(Math.max(1, Math.ceil(retryInMs / 1000)), this.locale)));
-      }
-      this.dispatchEvent(createIscEvent('isc-error', { record, error, willRetry, retryInMs }));
-      return;
-    }
-    this.retryAnnounced = false;
-    for (const message of outcome.warnings) this.warn(outcome.record, message);
-    this.announcer.loaded(recordKey(outcome.record), outcome.response.syncs);
-    this.dispatchEvent(createIscEvent('isc-load', { record: outcome.record, response: outcome.response }));
-  }
-
-  private warn(record: RecordRef, message: string): void {
-    console.warn(`[integration-sync-card] ${message}`);
-    this.dispatchEvent(createIscEvent('isc-data-warning', { record, message }));
   }
 
   private readonly handleNavigate = (event: MouseEvent, detail: IscNavigateDetail) => {
@@ -340,54 +314,11 @@ export class IntegrationSyncCard extends LitElement {
     this.requestUpdate();
   };
 
-  private readonly handleResync = (syncId: string) => void this.loadActions().then((actions) => actions.resync(syncId));
-
-  private readonly handleToggleHistory = (syncId: string) => void this.loadActions().then((actions) => actions.toggleHistory(syncId));
-
-  /** Pointing at or focusing a card's actions starts their download, so it is usually there by the click. */
-  private readonly handleActionsIntent = () => void this.loadActions();
-
-  /** Loads the resync/history code on first use: pages that never act never download it. */
-  private loadActions(): Promise<SyncActionsController> {
-    return (this.actionsLoading ??= import('./sync-actions.ts').then(({ SyncActionsController, renderHistory }) => {
-      this.renderHistory = renderHistory;
-      return (this.actions = new SyncActionsController(this, {
-        provider: () => this.activeProvider,
-        record: () => this.record,
-        refresh: () => this.refresh(),
-        onResyncDone: (record, syncId, error) =>
-          this.dispatchEvent(createIscEvent('isc-resync', error ? { record, syncId, ok: false, error } : { record, syncId, ok: true })),
-        onDataWarning: (record, message) => this.warn(record, message),
-      }));
-    }));
-  }
-
   /**
    * Provider text inside a right-to-left sentence keeps its own direction (Unicode first-strong
    * isolate): "NetSuite (CUS-1042)" in a Hebrew sentence does not scramble the words around it.
    */
   private readonly isolate = (value: string): string => (this.direction === 'rtl' ? `\u2068${value}\u2069` : value);
-
-  private recordReference(): string {
-    const record = this.record;
-    if (!record) return '';
-    return `${record.objectType} ${record.objectId}${record.portalId ? ` (portal ${record.portalId})` : ''}`;
-  }
-
-  private cardActions(): CardActions {
-    const provider = this.activeProvider;
-    const actions = this.actions;
-    return {
-      canResync: !!provider?.resync,
-      canShowHistory: !!provider?.getSyncHistory,
-      resyncState: (syncId) => actions?.resyncState(syncId),
-      historyState: (syncId) => actions?.historyState(syncId),
-      renderHistory: this.renderHistory,
-      resync: this.handleResync,
-      toggleHistory: this.handleToggleHistory,
-      prepare: this.handleActionsIntent,
-    };
-  }
 
   private renderView(): TemplateResult {
     const ctx = this.context;
@@ -400,7 +331,7 @@ export class IntegrationSyncCard extends LitElement {
       case 'error':
         return renderError(ctx, view.error, view.retrying, view.retryAt, this.handleRetry);
       case 'data': {
-        const response = renderResponse(ctx, view.response, { shown: this.syncsShown, actions: this.cardActions(), onShowMore: this.handleShowMore });
+        const response = renderResponse(ctx, view.response, { shown: this.syncsShown, actions: this.actions.forRender(), onShowMore: this.handleShowMore });
         return view.failure ? html`${renderRefreshFailure(ctx, view.failure, view.refreshing, this.handleRetry)}${response}` : response;
       }
     }

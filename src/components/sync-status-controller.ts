@@ -1,3 +1,4 @@
+import { initialState, Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { planRetry, retryPolicyOf } from '../data/backoff.ts';
 import { invalidate, loadSyncStatus, peekSyncStatus } from '../data/cache.ts';
@@ -25,6 +26,11 @@ export type SyncStatusView =
    */
   | { readonly state: 'data'; readonly response: NormalizedResponse; readonly refreshing: boolean; readonly failure?: LoadFailure };
 
+/** When the automatic retry the view shows is due (clock milliseconds); `null` when it shows none. */
+export function retryDueAt(view: SyncStatusView): number | null {
+  return view.state === 'error' ? view.retryAt : view.state === 'data' ? (view.failure?.retryAt ?? null) : null;
+}
+
 /** A failed reload under data that stays on screen. */
 export interface LoadFailure {
   readonly error: Error;
@@ -48,6 +54,11 @@ export interface SyncStatusOptions {
   onSettled(outcome: LoadOutcome): void;
   /** The host's cap on automatic retries (`undefined`: the provider's policy, 5 by default). */
   maxRetries?(): number | undefined;
+  /**
+   * What the host must load before `response` renders whole (the card: the chunk of its wire-1.1
+   * parts); `undefined` when everything is there. The data shows once it has settled, not before.
+   */
+  loadParts?(response: NormalizedResponse): Promise<void> | undefined;
 }
 
 /** How a run was started: by someone (Retry, `refresh()`), or by the card itself. */
@@ -62,29 +73,36 @@ export interface RunOptions {
   manual?: boolean;
 }
 
-/** One load: the latest one is the only one that may change the view. */
+type Args = readonly [SyncDataProvider | undefined, RecordRef | undefined];
+
+/** The record a load is for. */
 interface Run {
   readonly provider: SyncDataProvider;
   readonly record: RecordRef;
   readonly key: string;
-  readonly controller: AbortController;
 }
 
+const keyOf = (record: RecordRef | undefined) => record && recordKey(record);
+
 /**
- * The card's load state machine. It reads its args (provider and record) on every host update
- * and loads again when they change; the latest load wins, and older ones are aborted. A load in
- * flight when the host leaves the page is aborted and starts again when the host comes back.
- * While a load of the record on screen runs, its data (or its error) stays on screen.
- *
- * Every load starts in `run()`; every failure is recorded in `fail()`.
+ * The card's load. A `Task` runs it: the Task reads the args (provider and record) on every host
+ * update and runs again when they change, aborts the call it supersedes (its `AbortSignal`), and
+ * reports only its latest call (`onComplete`, `onError`). Around it, this adds what a Task leaves
+ * out: the data on screen kept through a reload of the same record (a Task drops its value on an
+ * error), the automatic retries of transient failures, and a first load served from the cache in
+ * the very update that mounts the card. A load in flight when the host leaves the page is aborted
+ * and starts again when the host comes back.
  */
 export class SyncStatusController implements ReactiveController {
   private currentView: SyncStatusView = { state: 'empty' };
   /** The provider and record key the view belongs to. */
   private shown?: { provider: SyncDataProvider; key: string };
-  /** The args of the last run, to tell in `hostUpdate` whether they changed. */
+  /** The args of the last run: a run of other args starts the retry count again. */
   private args?: { provider?: SyncDataProvider; key?: string };
+  /** The record of the load in flight (the Task's latest call), until it settles or is aborted. */
   private current?: Run;
+  /** How the next run was asked for; read by the first (synchronous) lines of the Task's call. */
+  private request: RunOptions = {};
   /** Whether any load has started (a card's first load may be served from a fresh cache alone). */
   private started = false;
   /** A load was aborted by a disconnect: run again on reconnect. */
@@ -96,12 +114,21 @@ export class SyncStatusController implements ReactiveController {
   private retries = 0;
   /** The automatic retry this card waits for, if any. */
   private retryWait?: { key: string; provider: SyncDataProvider; controller: AbortController; promise: Promise<void> };
+  private readonly task: Task<Args, NormalizeResult>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: SyncStatusOptions,
   ) {
     host.addController(this);
+    this.task = new Task(host, {
+      args: () => options.args(),
+      // The record is a new object at each read: the same record is the same key.
+      argsEqual: ([providerA, recordA], [providerB, recordB]) => providerA === providerB && keyOf(recordA) === keyOf(recordB),
+      task: (args, { signal }) => this.start(args, signal),
+      onComplete: (result) => this.succeed(result),
+      onError: (error) => this.fail(toError(error)),
+    });
   }
 
   get view(): SyncStatusView {
@@ -113,60 +140,14 @@ export class SyncStatusController implements ReactiveController {
    * provider's cached answer for the record is dropped first (a refresh, a retry). Resolves when
    * this load has settled or was superseded. See RunOptions for what `manual` changes.
    */
-  run({ invalidate: drop = false, manual = false }: RunOptions = {}): Promise<void> {
+  run({ invalidate = false, manual = false }: RunOptions = {}): Promise<void> {
     const [provider, record] = this.options.args();
-    const key = record && recordKey(record);
     const waiting = this.retryWait;
     // Waiting for an automatic retry: a periodic reload or a pushed change makes no request
     // before it (during an outage, a record is requested once per backoff step, no more).
-    if (waiting && !manual && waiting.provider === provider && waiting.key === key) return waiting.promise;
-    const sameArgs = !!this.args && this.args.provider === provider && this.args.key === key;
-    if (manual || !sameArgs) this.retries = 0;
-    this.cancelRetry();
-    if (manual && provider && record) releaseRetry(provider, record);
-    this.args = { provider, key };
-    this.rerunOnConnect = false;
-    this.abort();
-    if (!provider || !record) {
-      this.show({ state: 'empty' });
-      return Promise.resolve();
-    }
-    if (drop) invalidate(provider, record);
-    const run: Run = { provider, record, key: recordKey(record), controller: new AbortController() };
-    this.current = run;
-    const firstLoad = !this.started;
-    this.started = true;
-    const view = this.currentView;
-    if (this.shown?.provider === provider && this.shown.key === run.key && (view.state === 'data' || view.state === 'error')) {
-      // The same record again (a refresh, a retry, a live update): what is on screen stays there.
-      // NOTE: an error stays the same role="alert" node, so a screen reader does not hear it again
-      // at every attempt.
-      this.show(
-        view.state === 'data'
-          ? { ...view, refreshing: true, failure: view.failure && { ...view.failure, retryAt: null } }
-          : { ...view, retrying: true, retryAt: null },
-        run,
-      );
-      return this.load(run, firstLoad);
-    }
-    // A response the provider has cached (fresh, or stale and about to be re-fetched) shows at once.
-    const hit = peekSyncStatus(provider, record);
-    const cached = hit && this.tryNormalize(hit.value);
-    // NOTE: fast path. A card's first load, fresh in the cache and in a language already there,
-    // settles now: the card renders its data, and reports it, in this very update.
-    if (cached && hit.fresh && firstLoad && translationReady(this.options.locale())) {
-      this.succeed(run, cached);
-      return Promise.resolve();
-    }
-    if (cached) this.show({ state: 'data', response: cached.response, refreshing: true }, run);
-    else this.show({ state: 'loading' });
-    return this.load(run, firstLoad);
-  }
-
-  hostUpdate(): void {
-    const [provider, record] = this.options.args();
-    if (this.args && provider === this.args.provider && (record && recordKey(record)) === this.args.key) return;
-    void this.run();
+    if (waiting && !manual && waiting.provider === provider && waiting.key === keyOf(record)) return waiting.promise;
+    this.request = { invalidate, manual };
+    return this.task.run();
   }
 
   hostUpdated(): void {
@@ -187,44 +168,99 @@ export class SyncStatusController implements ReactiveController {
       this.rerunOnConnect = true;
     }
     if (!this.current) return;
-    this.abort(new DOMException('The element was disconnected.', 'AbortError'));
+    this.current = undefined;
+    this.task.abort(new DOMException('The element was disconnected.', 'AbortError'));
     this.rerunOnConnect = true;
   }
 
-  private async load(run: Run, firstLoad: boolean): Promise<void> {
+  /**
+   * The Task's call. Its first lines run at once, in the update (or the click) that started it:
+   * the view of the new run, then the load itself.
+   */
+  private start([provider, record]: Args, signal: AbortSignal): NormalizeResult | typeof initialState | Promise<NormalizeResult | typeof initialState> {
+    const { invalidate: drop = false, manual = false } = this.request;
+    this.request = {};
+    const key = keyOf(record);
+    const sameArgs = !!this.args && this.args.provider === provider && this.args.key === key;
+    if (manual || !sameArgs) this.retries = 0;
+    this.cancelRetry();
+    if (manual && provider && record) releaseRetry(provider, record);
+    this.args = { provider, key };
+    this.rerunOnConnect = false;
+    this.current = undefined;
+    if (!provider || !record) {
+      this.show({ state: 'empty' });
+      return initialState;
+    }
+    if (drop) invalidate(provider, record);
+    const run: Run = { provider, record, key: recordKey(record) };
+    this.current = run;
+    const firstLoad = !this.started;
+    this.started = true;
+    const view = this.currentView;
+    if (this.shown?.provider === provider && this.shown.key === run.key && (view.state === 'data' || view.state === 'error')) {
+      // The same record again (a refresh, a retry, a live update): what is on screen stays there.
+      // NOTE: an error stays the same role="alert" node, so a screen reader does not hear it again
+      // at every attempt.
+      this.show(
+        view.state === 'data'
+          ? { ...view, refreshing: true, failure: view.failure && { ...view.failure, retryAt: null } }
+          : { ...view, retrying: true, retryAt: null },
+        run,
+      );
+      return this.load(run, firstLoad, signal);
+    }
+    // A response the provider has cached (fresh, or stale and about to be re-fetched) shows at once,
+    // when the host has all it needs to render it whole.
+    const hit = peekSyncStatus(provider, record);
+    const cached = hit && this.tryNormalize(hit.value);
+    const whole = cached && !this.options.loadParts?.(cached.response);
+    // NOTE: fast path. A card's first load, fresh in the cache and in a language already there,
+    // settles now: the card renders its data, and reports it, in this very update; the Task has
+    // nothing left to report.
+    if (whole && hit.fresh && firstLoad && translationReady(this.options.locale())) {
+      this.succeed(cached);
+      return initialState;
+    }
+    if (whole) this.show({ state: 'data', response: cached.response, refreshing: true }, run);
+    else this.show({ state: 'loading' });
+    return this.load(run, firstLoad, signal);
+  }
+
+  private async load(run: Run, firstLoad: boolean, signal: AbortSignal): Promise<NormalizeResult | typeof initialState> {
     const seconds = this.options.timeoutSeconds();
     // The data renders in the card's language: a locale loaded on demand arrives first.
     const translated = loadTranslation(this.options.locale());
     let raw: unknown;
     try {
       // Another card showing this record waits for its automatic retry: so does this load.
-      const pending = joinRetry(run.provider, run.record, run.controller.signal);
+      const pending = joinRetry(run.provider, run.record, signal);
       if (pending) await pending.done;
       raw = await withTimeout(
         // A first load may come from the cache alone (a list re-rendered, a card re-mounted); any
         // later one (a record change, a refresh) asks the provider again.
-        (signal) => loadSyncStatus(run.provider, run.record, signal, { useFresh: firstLoad }),
+        (timeoutSignal) => loadSyncStatus(run.provider, run.record, timeoutSignal, { useFresh: firstLoad }),
         seconds * 1000,
-        run.controller.signal,
+        signal,
         `The sync status provider did not answer within ${seconds} s.`,
       );
     } catch (error) {
       await translated;
-      if (this.current === run) this.fail(run, toError(error));
-      return;
+      // Aborted by a disconnect: nothing to report (a superseded call, the Task ignores itself).
+      if (signal.aborted) return initialState;
+      throw error;
     }
     await translated;
-    if (this.current !== run) return;
-    let result: NormalizeResult;
-    try {
-      result = this.normalizeOnce(raw);
-    } catch (error) {
-      return this.fail(run, toError(error));
-    }
-    this.succeed(run, result);
+    if (signal.aborted) return initialState;
+    const result = this.normalizeOnce(raw);
+    // The first data render is the whole card: the parts it needs arrive before it, not after.
+    await this.options.loadParts?.(result.response);
+    return signal.aborted ? initialState : result;
   }
 
-  private succeed(run: Run, { response, warnings }: NormalizeResult): void {
+  private succeed({ response, warnings }: NormalizeResult): void {
+    const run = this.current;
+    if (!run) return;
     this.current = undefined;
     this.retries = 0;
     this.show({ state: 'data', response, refreshing: false }, run);
@@ -235,7 +271,9 @@ export class SyncStatusController implements ReactiveController {
    * Records a failed load: the error state (or the data kept on screen, with the failure), reported
    * once rendered; a transient failure schedules the next automatic retry.
    */
-  private fail(run: Run, error: Error): void {
+  private fail(error: Error): void {
+    const run = this.current;
+    if (!run) return;
     this.current = undefined;
     const policy = retryPolicyOf(run.provider);
     const cap = this.options.maxRetries?.();
@@ -285,13 +323,6 @@ export class SyncStatusController implements ReactiveController {
     this.currentView = view;
     this.shown = run && { provider: run.provider, key: run.key };
     this.host.requestUpdate();
-  }
-
-  /** Aborts the load in flight, if any; whatever it answers later is ignored. */
-  private abort(reason?: unknown): void {
-    const run = this.current;
-    this.current = undefined;
-    run?.controller.abort(reason);
   }
 
   /**

@@ -13,7 +13,12 @@ export function renderRetryCountdown({ t, locale }: RenderContext, retryAt: numb
   return html`<p part="retry-countdown" class="retry-countdown" aria-hidden="true">${seconds > 0 ? t.retryingIn(formatSeconds(seconds, locale)) : t.retryingNow}</p>`;
 }
 
-export function formatSeconds(seconds: number, locale: string): string {
+/** "Retrying in 8 s" for a retry due in `ms` (1 s at least): what the card announces, once. */
+export function retryingInText({ t, locale }: Pick<RenderContext, 't' | 'locale'>, ms: number): string {
+  return t.retryingIn(formatSeconds(Math.max(1, Math.ceil(ms / 1000)), locale));
+}
+
+function formatSeconds(seconds: number, locale: string): string {
   try {
     return new Intl.NumberFormat(locale).format(seconds);
   } catch {
