@@ -1,4 +1,5 @@
-// Builds dist/embed.html (the iframe page) with its assets in dist/embed-assets/.
+// Builds dist/embed.html (the iframe page) and dist/health.html (the sync health page) with their
+// assets in dist/embed-assets/.
 // Same plugins and minification as the CDN bundle (vite.config.ts), as a page instead of a library.
 // Run by `npm run build` (`vite build -c vite.embed.config.ts`); `vite -c vite.embed.config.ts`
 // serves the page in development (with the demo API at /api/sync-status).
@@ -53,7 +54,11 @@ export default mergeConfig(
       emptyOutDir: false,
       assetsDir,
       rolldownOptions: {
-        input: fileURLToPath(new URL('./src/embed/embed.html', import.meta.url)),
+        // The card's iframe page, and the sync health page (§15), which shares its assets.
+        input: {
+          embed: fileURLToPath(new URL('./src/embed/embed.html', import.meta.url)),
+          health: fileURLToPath(new URL('./src/embed/health.html', import.meta.url)),
+        },
         output: {
           entryFileNames: `${assetsDir}/[name]-[hash].js`,
           chunkFileNames: `${assetsDir}/[name]-[hash].js`,

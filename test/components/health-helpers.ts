@@ -33,7 +33,7 @@ export const rowKeys = (element: Element) => parts(element, 'row').map((row) => 
 export const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** Renders the element and waits until its table, empty or error state shows. */
-export async function renderHealth(template: ReturnType<typeof html>, waitFor: 'table' | 'empty' | 'error' | 'none' = 'table'): Promise<IntegrationSyncHealth> {
+export async function renderHealth(template: ReturnType<typeof html>, waitFor: 'table' | 'empty' | 'error' | 'loading' | 'none' = 'table'): Promise<IntegrationSyncHealth> {
   const container = await fixture<HTMLElement>(html`<div>${template}</div>`);
   const element = container.querySelector('integration-sync-health')!;
   if (waitFor !== 'none') await waitUntil(() => part(element, waitFor === 'table' ? 'row' : waitFor), `the ${waitFor} did not render`);

@@ -349,7 +349,7 @@ describe('<integration-sync-health>', function () {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => element.shadowRoot!.querySelector('th[aria-sort="ascending"]'), 'sorted by keyboard');
     await tabTo((el) => el.matches('[part~="select"]'), 'a row checkbox');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await element.updateComplete;
     expect((parts(element, 'select')[0] as HTMLInputElement).checked).to.be.true;
     await tabTo((el) => el.matches('[part~="load-more"]'), 'Load more');
@@ -357,11 +357,11 @@ describe('<integration-sync-health>', function () {
     await waitUntil(() => parts(element, 'row').length === 20, 'the next page by keyboard');
     // Focus went to the first new row, where reading goes on.
     expect(active()).to.equal(parts(element, 'select')[10]);
-    await sendKeys({ press: 'Space' });
-    // Back to the bulk bar: Shift+Tab until it.
-    await sendKeys({ down: 'Shift' });
-    for (let i = 0; i < 200 && !active()?.matches('[part~="resync-selected"]'); i += 1) await sendKeys({ press: 'Tab' });
-    await sendKeys({ up: 'Shift' });
+    await sendKeys({ press: ' ' });
+    // Back to the bulk bar above the table, from the top of the page again (WebKit's WebDriver
+    // cannot hold Shift for Shift+Tab): Tab alone reaches it.
+    before.focus();
+    await tabTo((el) => el.matches('[part~="resync-selected"]'), 'Resync selected');
     const resynced = oneEvent(element, 'isc-resync');
     await sendKeys({ press: 'Enter' });
     expect(((await resynced) as CustomEvent<IscHealthResyncDetail>).detail.items).to.have.length(2);
