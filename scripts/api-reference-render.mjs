@@ -13,20 +13,30 @@ const cell = (text) => oneLine(text).replace(/\|/g, '\\|');
 const code = (text) => (text ? `\`${oneLine(text).replace(/\|/g, '\\|')}\`` : '');
 
 /**
+ * Every element the package defines, the card first (a new element's JSDoc reaches the reference
+ * without touching this file).
  * @param {any} manifest the parsed custom-elements.json
- * @param {string} tagName
  * @returns {string} the Markdown between the START and END markers (markers included)
  */
-export function renderApiReference(manifest, tagName = 'integration-sync-card') {
-  const element = manifest.modules
+export function renderApiReference(manifest) {
+  const elements = manifest.modules
     .flatMap((module) => module.declarations ?? [])
-    .find((declaration) => declaration.customElement && declaration.tagName === tagName);
-  if (!element) throw new Error(`custom-elements.json declares no <${tagName}>`);
+    .filter((declaration) => declaration.customElement && declaration.tagName)
+    .sort((a, b) => Number(b.tagName === 'integration-sync-card') - Number(a.tagName === 'integration-sync-card'));
+  if (!elements.some((element) => element.tagName === 'integration-sync-card')) throw new Error('custom-elements.json declares no <integration-sync-card>');
+  return [START, ...elements.map(renderElement), END].join('\n\n');
+}
+
+/**
+ * @param {any} element a custom element's declaration in custom-elements.json
+ * @returns {string} its attributes, methods, events, parts and custom properties as Markdown tables
+ */
+function renderElement(element) {
   const isPublic = (member) => (!member.privacy || member.privacy === 'public') && !member.static && !member.name.startsWith('_') && !member.name.startsWith('#');
   const fields = (element.members ?? []).filter((member) => member.kind === 'field' && isPublic(member));
   const methods = (element.members ?? []).filter((member) => member.kind === 'method' && isPublic(member));
 
-  const lines = [START, '', `### \`<${tagName}>\` (class \`${element.name}\`)`, '', oneLine(element.description), ''];
+  const lines = [`### \`<${element.tagName}>\` (class \`${element.name}\`)`, '', oneLine(element.description), ''];
 
   lines.push('#### Attributes and properties', '', '| attribute | property | type | default | description |', '|---|---|---|---|---|');
   for (const field of fields) {
@@ -51,7 +61,6 @@ export function renderApiReference(manifest, tagName = 'integration-sync-card') 
   lines.push('', '#### CSS custom properties', '', '| property | description |', '|---|---|');
   for (const property of element.cssProperties ?? []) lines.push(`| \`${property.name}\` | ${cell(property.description)} |`);
 
-  lines.push('', END);
   return lines.join('\n');
 }
 
