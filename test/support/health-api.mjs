@@ -47,7 +47,8 @@ export function generatedRecord(i, now = Date.now()) {
 const keyOf = (row) => `${row.record.objectType}:${row.record.objectId}:${row.syncId}`;
 const list = (value) => (value ? value.split(',').filter(Boolean) : []);
 
-function matches(row, filter) {
+/** Whether a row passes a filter (the records route's names; lists as arrays). */
+export function matches(row, filter) {
   const { status, integrationId, objectType, category, code, q } = filter;
   if (status?.length && !status.includes(row.status)) return false;
   if (integrationId?.length && !integrationId.includes(row.integrationId)) return false;
@@ -71,11 +72,38 @@ const filterOfQuery = (params) => ({
   q: params.get('q') ?? '',
 });
 
-function sorted(rows, sort, order) {
+/** The rows in a records route order: `lastAttemptAt`/`firstFailedAt` newest first, `record` ascending, unless `order` says. */
+export function sorted(rows, sort, order) {
   const compareRecord = (a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0);
   const time = (row) => (row[sort] ? Date.parse(row[sort]) : -Infinity);
   const direction = order === 'asc' ? 1 : order === 'desc' ? -1 : sort === 'record' ? 1 : -1;
   return [...rows].sort((a, b) => direction * (sort === 'record' ? compareRecord(a, b) : time(a) - time(b) || compareRecord(a, b)));
+}
+
+/** `GET /health/summary` of these rows: counts per (integration, status), failure groups largest first. */
+export function summaryOf(rows) {
+  const counts = new Map();
+  const groups = new Map();
+  for (const row of rows) {
+    const countKey = `${row.integrationId}|${row.status}`;
+    counts.set(countKey, { integrationId: row.integrationId, status: row.status, count: (counts.get(countKey)?.count ?? 0) + 1 });
+    if (row.status !== 'record_not_synced' && row.status !== 'partially_synced') continue;
+    const groupKey = `${row.integrationId}|${row.detail?.category}|${row.detail?.code}`;
+    const group = groups.get(groupKey) ?? { integrationId: row.integrationId, category: row.detail?.category ?? null, code: row.detail?.code ?? null, message: row.detail?.message ?? null, fix: row.detail?.fix ?? null, count: 0, firstSeenAt: row.firstFailedAt, lastSeenAt: row.lastAttemptAt };
+    group.count += 1;
+    if (row.firstFailedAt < group.firstSeenAt) group.firstSeenAt = row.firstFailedAt;
+    if (row.lastAttemptAt > group.lastSeenAt) group.lastSeenAt = row.lastAttemptAt;
+    groups.set(groupKey, group);
+  }
+  return {
+    generatedAt: new Date().toISOString(),
+    integrations: [
+      { id: 'netsuite', name: 'NetSuite', state: 'active' },
+      { id: 'dynamics', name: 'Dynamics 365', state: 'active' },
+    ],
+    counts: [...counts.values()],
+    groups: [...groups.values()].sort((a, b) => b.count - a.count).slice(0, 50),
+  };
 }
 
 function csvCell(value) {
@@ -161,30 +189,7 @@ export function healthApi() {
     if (run.delayMs) await new Promise((resolve) => setTimeout(resolve, run.delayMs));
     const portalRows = run.rows.filter((row) => !params.get('portalId') || row.record.portalId === params.get('portalId'));
 
-    if (name === 'summary') {
-      const counts = new Map();
-      const groups = new Map();
-      for (const row of portalRows) {
-        const countKey = `${row.integrationId}|${row.status}`;
-        counts.set(countKey, { integrationId: row.integrationId, status: row.status, count: (counts.get(countKey)?.count ?? 0) + 1 });
-        if (row.status !== 'record_not_synced' && row.status !== 'partially_synced') continue;
-        const groupKey = `${row.integrationId}|${row.detail?.category}|${row.detail?.code}`;
-        const group = groups.get(groupKey) ?? { integrationId: row.integrationId, category: row.detail?.category ?? null, code: row.detail?.code ?? null, message: row.detail?.message ?? null, fix: row.detail?.fix ?? null, count: 0, firstSeenAt: row.firstFailedAt, lastSeenAt: row.lastAttemptAt };
-        group.count += 1;
-        if (row.firstFailedAt < group.firstSeenAt) group.firstSeenAt = row.firstFailedAt;
-        if (row.lastAttemptAt > group.lastSeenAt) group.lastSeenAt = row.lastAttemptAt;
-        groups.set(groupKey, group);
-      }
-      return send(200, {
-        generatedAt: new Date().toISOString(),
-        integrations: [
-          { id: 'netsuite', name: 'NetSuite', state: 'active' },
-          { id: 'dynamics', name: 'Dynamics 365', state: 'active' },
-        ],
-        counts: [...counts.values()],
-        groups: [...groups.values()].sort((a, b) => b.count - a.count).slice(0, 50),
-      });
-    }
+    if (name === 'summary') return send(200, summaryOf(portalRows));
     if (name === 'records' || name === 'export.csv') {
       const sort = params.get('sort') ?? 'lastAttemptAt';
       const order = params.get('order') ?? undefined;
