@@ -41,13 +41,16 @@ const { module: serverTestApi } = await runnerImport('./test/support/server-api.
   resolve: { alias: { 'integration-sync-card/server': fileURLToPath(new URL('./src/server/index.ts', import.meta.url)) } },
 });
 
+/** @type {{ module: typeof import('./test/support/health-ledger-api.ts') }} */
+const { module: healthLedgerTestApi } = await runnerImport('./test/support/health-ledger-api.ts', { configFile: false, logLevel: 'warn' });
+
 const cacheDir = `node_modules/.vite-wtr/${process.pid}`;
 /** Tests an engine could not run, with why (test/support/media.ts); printed in the summary. */
 const skips = [];
 /** @type {import('vite').ViteDevServer | undefined} */
 let vite;
 // builtFiles: /dist/… and /examples/… as they are on disk (tests of the built output).
-const apis = [builtFiles(), testApi(), healthApi(), serverTestApi.serverApi(), syncStatusApi(), syncStatusApi({ basePath: '/demo-api', resyncDelayMs: 300 })];
+const apis = [builtFiles(), testApi(), healthApi(), healthLedgerTestApi.healthLedgerApi(), serverTestApi.serverApi(), syncStatusApi(), syncStatusApi({ basePath: '/demo-api', resyncDelayMs: 300 })];
 
 export default {
   files: ['test/**/*.test.ts'],
