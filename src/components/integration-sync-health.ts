@@ -154,6 +154,8 @@ export class IntegrationSyncHealth extends LitElement {
   private filters: HealthFilters = { status: [...DEFAULT_HEALTH_STATUSES], integrationId: [], objectType: [], category: [], code: [], q: '' };
   private query: HealthQuery = {};
   private context!: HealthContext;
+  /** Each row's context (its links' isc-navigate name its record), for the current language. */
+  private rowContexts = new WeakMap<HealthRow, HealthContext>();
   private direction: 'ltr' | 'rtl' = 'ltr';
 
   /** Keys of the selected rows; `allMatching` when "Select all N" was chosen. */
@@ -323,14 +325,15 @@ export class IntegrationSyncHealth extends LitElement {
   }
 
   private contextFor(lang: string, card: ReturnType<typeof translationFor>, h: HealthTranslation): HealthContext {
+    const previous = this.context;
+    if (previous && previous.locale === lang && previous.h === h && previous.t.$code === card.$code && previous.t.statusLabel === card.statusLabel) return previous;
     let numbers: Intl.NumberFormat;
     try {
       numbers = new Intl.NumberFormat(lang);
     } catch {
       numbers = new Intl.NumberFormat('en');
     }
-    const previous = this.context;
-    if (previous && previous.locale === lang && previous.h === h && previous.t.$code === card.$code && previous.t.statusLabel === card.statusLabel) return previous;
+    this.rowContexts = new WeakMap();
     return {
       // The card's shared states (loading, error) read these three: the page's own words.
       t: { ...card, loading: h.loading, errorTitle: h.errorTitle, empty: h.empty },
@@ -480,10 +483,15 @@ export class IntegrationSyncHealth extends LitElement {
       else this.selected.delete(row.key);
       this.requestUpdate();
     },
-    contextFor: (row) => ({
-      ...this.context,
-      navigate: (event, detail) => this.navigate(event, { ...detail, kind: detail.kind === 'settings' ? 'fix' : detail.kind, record: row.record }),
-    }),
+    contextFor: (row) => {
+      // One per row and language, not one per row and render.
+      let context = this.rowContexts.get(row);
+      if (!context) {
+        context = { ...this.context, navigate: (event, detail) => this.navigate(event, { ...detail, kind: detail.kind === 'settings' ? 'fix' : detail.kind, record: row.record }) };
+        this.rowContexts.set(row, context);
+      }
+      return context;
+    },
     navigateRecord: (event, row, url) => this.navigate(event, { url, kind: 'record', syncId: row.sync.id, record: row.record }),
     sortBy: this.handleSort,
     selectPage: (selected) => {
