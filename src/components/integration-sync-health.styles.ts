@@ -46,7 +46,7 @@ export default css`
     display: grid;
     gap: 2px;
     justify-items: start;
-    min-width: 120px;
+    min-width: 96px;
     padding: 8px 12px;
     border: 1px solid var(--_border);
     border-radius: 8px;
@@ -300,6 +300,17 @@ export default css`
   .message-cell {
     min-width: 16em;
     overflow-wrap: anywhere;
+  }
+
+  /* The error code under its message (markup whitespace is not relied on: templates are minified). */
+  .code {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+
+  .status-cell {
+    white-space: nowrap;
   }
 
   .number {

@@ -35,6 +35,7 @@ const lang = query.get('lang')?.trim() || undefined;
 const theme = query.get('theme');
 const t = lang?.toLowerCase().startsWith('fr') ? MESSAGES.fr : MESSAGES.en;
 if (lang) document.documentElement.lang = lang;
+if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
 
 if (config.endpoint.kind !== 'ok') {
   const notice = document.createElement('p');

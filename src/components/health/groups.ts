@@ -27,7 +27,8 @@ export function renderGroups(ctx: HealthContext, summary: HealthSummary, onChoos
         return html`<li part="group" class="group" data-category=${group.category ?? 'unknown'} data-code=${group.code ?? ''}>
           <p class="group-title">
             <strong>${categoryName(ctx, group.category)}</strong>
-            <span class="muted">${names.get(group.integrationId) ?? group.integrationId}${group.code ? html` · <code>${group.code}</code>` : nothing}</span>
+            <span class="muted">${names.get(group.integrationId) ?? group.integrationId}</span>
+            ${group.code ? html`<code class="muted">${group.code}</code>` : nothing}
           </p>
           <p class="group-count">${ctx.h.records(group.count, ctx.number(group.count))}</p>
           ${group.message ? html`<p class="group-message">${group.message}</p>` : nothing}

@@ -56,7 +56,7 @@ export function renderRow(base: HealthContext, row: HealthRow, index: number, ac
     </td>
     <td class="status-cell">${renderStatus(ctx, sync, `tip-${index}`, actions.integrationName(sync.integrationId))}</td>
     <td>${failed && (sync.detail.category || sync.detail.code) ? categoryName(base, sync.detail.category) : base.t.notAvailable}</td>
-    <td class="message-cell">${sync.detail.message ?? nothing}${sync.detail.code ? html` <code>${sync.detail.code}</code>` : nothing}</td>
+    <td class="message-cell">${sync.detail.message ?? nothing}${sync.detail.code ? html`<code class="code">${sync.detail.code}</code>` : nothing}</td>
     <td>${renderTime(base, row.firstFailedAt)}</td>
     <td>${renderTime(base, row.lastAttemptAt)}</td>
     <td class="number">${base.number(row.attempts)}</td>
