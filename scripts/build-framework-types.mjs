@@ -24,11 +24,13 @@ const manifest = JSON.parse(await readFile(join(root, 'custom-elements.json'), '
 // it by name from the package's types, so they are handed the detail type.
 const forGenerators = structuredClone(manifest);
 const elements = [];
+const eventNames = new Set();
 for (const module of forGenerators.modules) {
   for (const declaration of module.declarations ?? []) {
     if (!declaration.customElement || !declaration.tagName) continue;
     elements.push({ name: declaration.name, tagName: declaration.tagName });
     for (const event of declaration.events ?? []) {
+      eventNames.add(event.name);
       if (event.type?.text) event.type.text = event.type.text.replace(/^CustomEvent<(.+)>$/, '$1');
     }
   }
@@ -53,12 +55,12 @@ await writeFile(
 import type { ${elements.map(({ name }) => name).join(', ')} } from '../index.js';
 import type { ${elements.map(({ name }) => `${name}Props`).join(', ')} } from './jsx.js';
 
-type Element<Props, E> = Props & Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Props>;
+type IscJsxProps<Props, E> = Props & Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Props>;
 
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-${entries((name) => `Element<${name}Props, ${name}>`)}
+${entries((name) => `IscJsxProps<${name}Props, ${name}>`)}
     }
   }
 }
@@ -66,16 +68,16 @@ ${entries((name) => `Element<${name}Props, ${name}>`)}
 );
 await writeFile(
   join(outdir, 'preact.d.ts'),
-  `${header('Preact JSX: <integration-sync-card record={…} onisc-load={…} />.')}import type { JSX } from 'preact';
+  `${header('Preact JSX: <integration-sync-card record={…} onisc-load={…} />.')}import type { HTMLAttributes } from 'preact';
 import type { ${elements.map(({ name }) => name).join(', ')} } from '../index.js';
 import type { ${elements.map(({ name }) => `${name}Props`).join(', ')} } from './jsx.js';
 
-type Element<Props, E extends EventTarget> = Props & Omit<JSX.HTMLAttributes<E>, keyof Props>;
+type IscJsxProps<Props, E extends EventTarget> = Props & Omit<HTMLAttributes<E>, keyof Props>;
 
 declare module 'preact' {
   namespace JSX {
     interface IntrinsicElements {
-${entries((name) => `Element<${name}Props, ${name}>`)}
+${entries((name) => `IscJsxProps<${name}Props, ${name}>`)}
     }
   }
 }
@@ -96,7 +98,11 @@ if (svelte.includes('bind:') || svelte.includes('BaseProps') || !svelte.includes
 }
 await writeFile(join(outdir, 'svelte.d.ts'), `${header('Svelte 5: <integration-sync-card record={…} onisc-load={…} />.')}import type { HTMLAttributes } from 'svelte/elements';\n${svelte}`);
 
-const vue = await readFile(join(outdir, 'vue.d.ts'), 'utf8');
+// Vue: `@isc-load` in a template (and `onIscLoad` in JSX) is the prop `onIscLoad`; the generator
+// names it `onisc-load`, which Vue's type checker does not match to the listener.
+const handlerProp = (event) => `on${event.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())}`;
+let vue = await readFile(join(outdir, 'vue.d.ts'), 'utf8');
+for (const event of eventNames) vue = vue.replaceAll(`"on${event}"?:`, `${handlerProp(event)}?:`);
 await writeFile(join(outdir, 'vue.d.ts'), `${header('Vue 3 templates: <integration-sync-card :record="…" @isc-load="…" />.')}${vue}`);
 
 console.log(`dist/lib/types: React, Preact, Vue and Svelte types for ${elements.map(({ tagName }) => `<${tagName}>`).join(', ')}`);
