@@ -10,6 +10,8 @@ import { BadRequest, callFromRequest, empty, failure, json, readJson, stream, to
 import { createLiveEvents } from './live-events.ts';
 import { createSourceCalls, SOURCE_TIMEOUT, type SourceCalls } from './source-calls.ts';
 import { createIngestKeys, type IngestKeysOption } from './ingest-keys.ts';
+import { createHealthRoutes } from './health-routes.ts';
+import { createHealthBackend } from './ledger/health-queries.ts';
 import { createLedgerRoutes } from './ledger-routes.ts';
 import type { SyncLedger } from './ledger/ledger.ts';
 
@@ -94,6 +96,7 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
   const gateFor = createGate(auth);
   const ingestKeys = createIngestKeys(options.ingestKeys ?? {});
   const ledgerRoute = ledger ? createLedgerRoutes(ledger, ingestKeys) : undefined;
+  const healthRoute = ledger ? createHealthRoutes({ backend: createHealthBackend(ledger), auth, heartbeatMs, maxStreams }) : undefined;
   const live = source.subscribe ? createLiveEvents(source.subscribe.bind(source), { heartbeatMs, maxStreams, maxStreamsPerRecord }) : undefined;
 
   const begin = createSourceCalls(sourceTimeoutMs);
@@ -258,9 +261,9 @@ export function createSyncStatusHandler(options: SyncStatusHandlerOptions): Sync
 
   const cardRoutes = new Map([...ROUTES].map(([path, { name, method, allow }]) => [path, { method, allow, run: handlers[name], reads: true }]));
 
-  /** The route of a path under the base: the card's, or with a ledger a connector route. */
+  /** The route of a path under the base: the card's, or with a ledger a connector route or a health route (§15). */
   function find(path: string): { method: string; allow: string; run: (call: Call) => Promise<Answer>; reads?: boolean } | undefined {
-    return cardRoutes.get(path) ?? (path.startsWith('/ledger/') ? ledgerRoute?.(path) : undefined);
+    return cardRoutes.get(path) ?? (path.startsWith('/ledger/') ? ledgerRoute?.(path) : path.startsWith('/health/') ? healthRoute?.(path) : undefined);
   }
 
   function corsHeaders(call: Call): Record<string, string> | null {

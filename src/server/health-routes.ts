@@ -31,16 +31,14 @@ export interface HealthRoutesOptions {
   coalesceMs?: number;
 }
 
-export type HealthRouteName = 'health/summary' | 'health/records' | 'health/resync' | 'health/export' | 'health/events';
-
-/** The paths under the base, and their one method each. */
-export const HEALTH_ROUTES: ReadonlyMap<string, { name: HealthRouteName; method: string }> = new Map([
-  ['/health/summary', { name: 'health/summary', method: 'GET' }],
-  ['/health/records', { name: 'health/records', method: 'GET' }],
-  ['/health/resync', { name: 'health/resync', method: 'POST' }],
-  ['/health/export.csv', { name: 'health/export', method: 'GET' }],
-  ['/health/events', { name: 'health/events', method: 'GET' }],
-]);
+/** A route of the health page: its one method, the `Allow` header, and the handler. */
+export interface HealthRoute {
+  method: string;
+  allow: string;
+  run(call: Call): Promise<Answer>;
+  /** Never opened by an ingest key (the handler refuses one on reading routes). */
+  reads: true;
+}
 
 /** Rows read per round trip while exporting: big enough to be cheap, small enough to stream. */
 const EXPORT_PAGE = 500;
@@ -73,7 +71,8 @@ const PING = encoder.encode(': ping\n\n');
 const OPENING = encoder.encode(': connected\nretry: 5000\n\n');
 const READ_FAILED = 'The sync health could not be read.';
 
-export function createHealthRoutes({ backend, auth, heartbeatMs, maxStreams, coalesceMs = 1000 }: HealthRoutesOptions): (name: HealthRouteName, call: Call) => Promise<Answer> {
+/** Finds the health route of a path under the base (`/health/…`), or undefined. */
+export function createHealthRoutes({ backend, auth, heartbeatMs, maxStreams, coalesceMs = 1000 }: HealthRoutesOptions): (path: string) => HealthRoute | undefined {
   const gateFor = createHealthGate(auth);
   const changes = createChangeStreams(backend, { heartbeatMs, maxStreams, coalesceMs });
 
@@ -158,15 +157,28 @@ export function createHealthRoutes({ backend, auth, heartbeatMs, maxStreams, coa
     return stream(opened, { 'Content-Type': 'text/event-stream; charset=utf-8', 'X-Accel-Buffering': 'no' });
   }
 
-  const routes = { 'health/summary': summary, 'health/records': records, 'health/resync': resync, 'health/export': exportCsv, 'health/events': events };
-
-  return async (name, call) => {
-    // EventSource sends no headers: the change stream alone takes the token as `token=`; the
-    // export never does (a URL with a token ends up in logs and browser history).
-    const gate = await gateFor(call, name === 'health/events');
-    if ('denied' in gate) return failure(gate.denied, gate.message, gate.denied === 401 ? { 'WWW-Authenticate': 'Bearer' } : undefined);
-    return routes[name](call, gate);
-  };
+  type Gated = (call: Call, gate: { portalId: string | null; subject?: string }) => Promise<Answer>;
+  const route = (method: string, run: Gated, allowQueryToken = false): HealthRoute => ({
+    method,
+    allow: `${method}, OPTIONS`,
+    reads: true,
+    async run(call) {
+      // EventSource sends no headers: the change stream alone takes the token as `token=`; the
+      // export never does (a URL with a token ends up in logs and browser history).
+      const gate = await gateFor(call, allowQueryToken);
+      if ('denied' in gate) return failure(gate.denied, gate.message, gate.denied === 401 ? { 'WWW-Authenticate': 'Bearer' } : undefined);
+      return run(call, gate);
+    },
+  });
+  // A Map, so a path such as `/health/constructor` finds nothing rather than Object's own keys.
+  const routes = new Map<string, HealthRoute>([
+    ['/health/summary', route('GET', summary)],
+    ['/health/records', route('GET', records)],
+    ['/health/resync', route('POST', resync)],
+    ['/health/export.csv', route('GET', exportCsv)],
+    ['/health/events', route('GET', events, true)],
+  ]);
+  return (path) => routes.get(path);
 }
 
 interface Portal {
