@@ -40,7 +40,11 @@ export const BUDGET = { firstLoad: 16 * 1024, english: 24 * 1024 };
 // replacement is not shipped): the tooltip chunk went from 1036 to 7195 B gzip, +6158 B on the
 // every-feature page and in all; the first load does not change (the chunk loads on the first hover
 // or focus of a status). `npm run size:breakdown` prints what Floating UI weighs in that chunk.
-export const CEILING = { firstLoad: 22.5 * 1024, english: 30 * 1024 + 6158, all: 39.75 * 1024 + 6158 };
+// And for the card's load running in a @lit/task Task (issue 21, contract §16): +904 B gzip first
+// load, +901 B on the every-feature page and in all, measured across the commit that made the
+// change (the library is about 0.6 KB of it by `npm run size:breakdown`, the controller's own
+// additions the rest). It cannot load on demand: the load is the first thing a card does.
+export const CEILING = { firstLoad: 22.5 * 1024 + 904, english: 30 * 1024 + 6158 + 901, all: 39.75 * 1024 + 6158 + 901 };
 /** The chunks of the built-in locales other than English (src/i18n/<tag>.ts), by file name. */
 const OTHER_LOCALE = /^(?:de|es|fr|he|ja|pt-BR)-[\w-]+\.js$/;
 export const ENTRY = 'integration-sync-card.js';
