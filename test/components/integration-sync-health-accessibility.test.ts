@@ -65,7 +65,11 @@ describe('<integration-sync-health> accessibility', function () {
     expect(region.getAttribute('tabindex')).to.equal('0');
     const sortable = [...root.querySelectorAll('thead th')].filter((th) => th.querySelector('button'));
     expect(sortable.map((th) => th.textContent!.trim())).to.deep.equal(['Record', 'First failed', 'Last attempt']);
-    expect(sortable.filter((th) => th.hasAttribute('aria-sort') && th.getAttribute('aria-sort') !== '')).to.have.length(1);
+    expect(root.querySelectorAll('th[aria-sort]')).to.have.length(1);
+    // Each group's button says which group it shows.
+    const groupButtons = [...root.querySelectorAll('[part~="group"] button')].map((button) => button.getAttribute('aria-label'));
+    expect(new Set(groupButtons).size).to.equal(groupButtons.length);
+    expect(groupButtons[0]).to.match(/^Show these records, /);
     for (const box of root.querySelectorAll('[part~="select"]')) expect(box.getAttribute('aria-label')).to.match(/^Select \S/);
   });
 });

@@ -39,7 +39,14 @@ export function renderGroups(ctx: HealthContext, summary: HealthSummary, onChoos
               </p>`
             : nothing}
           <p class="group-seen muted">${ctx.h.firstSeen} ${renderTime(ctx, group.firstSeenAt)} · ${ctx.h.lastSeen} ${renderTime(ctx, group.lastSeenAt)}</p>
-          <button type="button" class="group-choose" @click=${() => onChoose(group)}>${ctx.h.showGroup}</button>
+          <button
+            type="button"
+            class="group-choose"
+            aria-label=${[ctx.h.showGroup, categoryName(ctx, group.category), names.get(group.integrationId) ?? group.integrationId, group.code].filter(Boolean).join(', ')}
+            @click=${() => onChoose(group)}
+          >
+            ${ctx.h.showGroup}
+          </button>
         </li>`;
       })}
     </ul>
