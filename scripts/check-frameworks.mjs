@@ -81,7 +81,9 @@ function check(row, column, ok, message, detail = '') {
 function run([command, ...args], cwd, env = {}) {
   const started = Date.now();
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env }, maxBuffer: 64 * 1024 * 1024 });
-  return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim(), seconds: (Date.now() - started) / 1000 };
+  // eslint-disable-next-line no-control-regex -- colour codes some tools print anyway
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '').trim();
+  return { ok: result.status === 0, output, seconds: (Date.now() - started) / 1000 };
 }
 
 const tail = (text, lines = 30) => text.split('\n').slice(-lines).join('\n');
@@ -163,7 +165,7 @@ async function checkMistakes(name, app, { file, check: command }) {
   const result = run(command(name), app);
   const at = new RegExp(`${basename(file).replace('.', '\\.')}\\W{1,3}(\\d+)[,:]\\d+`, 'g');
   const reported = [...new Set([...result.output.matchAll(at)].map((match) => Number(match[1])))].sort((a, b) => a - b);
-  const ok = !result.ok && expected.length === 3 && JSON.stringify(reported) === JSON.stringify(expected);
+  const ok = !result.ok && expected.length > 0 && JSON.stringify(reported) === JSON.stringify(expected);
   return {
     ok,
     summary: `${file}: errors on lines ${reported.join(', ') || 'none'}, expected ${expected.join(', ')}`,
