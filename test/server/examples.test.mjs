@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createChangeFeed, withChangeFeed } from '../../examples/server/change-feed.mjs';
+import { startPostgres } from '../support/postgres.mjs';
 import { connectorCall, reportExampleOutcomes, startExampleServer } from './example-server.mjs';
 import { countingSource, getJson, openStream, serve, until } from './helpers.mjs';
 
@@ -36,6 +37,26 @@ describe('examples/server', () => {
       assert.equal((await connectorCall(`${example.base}/ledger/events`, 'POST', { events: [{ ...fixed, eventId: 'forged' }] }, 'not-the-key')).status, 401);
     } finally {
       await example.stop();
+    }
+  });
+
+  test('two server.mjs processes on one PostgreSQL (DATABASE_URL): an outcome posted to one reaches the card\'s live stream on the other', async () => {
+    const postgres = await startPostgres();
+    // Started at once: both run the ledger's migrations on the same empty database.
+    const [first, second] = await Promise.all([startExampleServer({ DATABASE_URL: postgres.connectionString }), startExampleServer({ DATABASE_URL: postgres.connectionString })]);
+    try {
+      assert.match(first.line, /ledger: PostgreSQL/);
+      const stream = await openStream(`${second.base}/events?objectType=company&objectId=43`);
+      await until(() => stream.text().includes(': connected'));
+      await reportExampleOutcomes(first.base);
+      await until(() => stream.text().includes('event: change'), 'the change in the other process');
+      await stream.close();
+      const { body } = await getJson(`${second.base}?objectType=company&objectId=43`);
+      assert.equal(body.syncs[0].status, 'record_not_synced');
+      assert.equal(body.syncs[0].detail.message, "Required field 'Subsidiary' is missing.");
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+      await postgres.stop();
     }
   });
 
