@@ -182,6 +182,9 @@ describe('status tooltip placement', () => {
     const tip = tooltip.getBoundingClientRect();
     const anchor = status.getBoundingClientRect();
     expect(anchor.right, 'the status is on the right').to.be.greaterThan(document.documentElement.clientWidth - 120);
+    // Moved left as a whole, not squeezed into what is left on the status's right: as wide as the
+    // stylesheet lets its long text be.
+    expect(tip.width, 'its full width').to.be.closeTo(280, 1);
     expect(tip.right).to.be.closeTo(document.documentElement.clientWidth - 8, 1);
     expect(tip.left).to.be.at.least(8);
     expect(gap(tooltip, status)).to.be.closeTo(6, 1);
