@@ -11,7 +11,8 @@ export default defineConfig(
   // `npm run lint` names the folders to lint (src, examples, test, stories), so the patterns
   // here need not know where the repository root is.
   {
-    ignores: ['**/dist/**', '**/storybook-static/**', '**/node_modules/**'],
+    // .next/ and .angular/: what the framework apps' builds write (npm run check:frameworks).
+    ignores: ['**/dist/**', '**/storybook-static/**', '**/node_modules/**', '**/.next/**', '**/.angular/**'],
   },
   {
     // Salesforce LWC sources use decorators (`@api`) that only Salesforce's own LWC compiler
