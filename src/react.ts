@@ -7,11 +7,13 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { IntegrationSyncCard as IntegrationSyncCardElement } from './components/integration-sync-card.ts';
+import { IntegrationSyncHealth as IntegrationSyncHealthElement } from './components/integration-sync-health.ts';
 import './define.ts';
-import type { IscEventMap, IscEventName } from './events.ts';
+import type { IscEventMap, IscHealthEventMap } from './events.ts';
 
-/** An event of the package's event map as the typed name @lit/react listens to. */
-const event = <K extends IscEventName>(name: K) => name as EventName<IscEventMap[K]>;
+/** An event of each element's event map as the typed name @lit/react listens to. */
+const event = <K extends keyof IscEventMap>(name: K) => name as EventName<IscEventMap[K]>;
+const healthEvent = <K extends keyof IscHealthEventMap>(name: K) => name as EventName<IscHealthEventMap[K]>;
 
 /** One element as a React component; its React name is the element's class name. */
 const wrap = <I extends HTMLElement, E extends Record<string, EventName>>(tagName: string, elementClass: new () => I, events: E) =>
@@ -24,6 +26,14 @@ export const IntegrationSyncCard = wrap('integration-sync-card', IntegrationSync
   onIscNavigate: event('isc-navigate'),
   onIscResync: event('isc-resync'),
   onIscDataWarning: event('isc-data-warning'),
+});
+
+/** `<integration-sync-health>`: `<IntegrationSyncHealth endpoint="/api/sync-status" onIscNavigate={…} />`. */
+export const IntegrationSyncHealth = wrap('integration-sync-health', IntegrationSyncHealthElement, {
+  onIscLoad: healthEvent('isc-load'),
+  onIscError: healthEvent('isc-error'),
+  onIscNavigate: healthEvent('isc-navigate'),
+  onIscResync: healthEvent('isc-resync'),
 });
 
 export type * from './events.ts';
