@@ -90,6 +90,9 @@ const providers = new Map<string, SyncHealthProvider>();
  * @cssproperty --isc-color-warning - Warning tone ("Partially synced").
  * @cssproperty --isc-health-row-selected - Background of a selected row.
  */
+// The merge with the interface at the end of this file only adds typed overloads of
+// addEventListener/removeEventListener, which HTMLElement implements: nothing is left unimplemented.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class IntegrationSyncHealth extends LitElement {
   static override styles = [cardStyles, styles];
 
@@ -606,6 +609,7 @@ export class IntegrationSyncHealth extends LitElement {
 }
 
 // The element's own listeners see the health page's event details.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface IntegrationSyncHealth {
   addEventListener<K extends keyof IscHealthEventMap>(type: K, listener: (this: IntegrationSyncHealth, event: IscHealthEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { HealthSort } from '../../data/health-types.ts';
 import type { HealthRow } from '../health-load-controller.ts';
@@ -29,8 +30,8 @@ export function renderTable(ctx: HealthContext, rows: readonly HealthRow[], sort
   const header = (label: string, key?: HealthSort) => {
     if (!key) return html`<th scope="col">${label}</th>`;
     const sorted = sort.sort === key;
-    // aria-sort on the sorted header only (`nothing` leaves the attribute out).
-    return html`<th scope="col" aria-sort=${sorted ? (sort.order === 'asc' ? 'ascending' : 'descending') : nothing} class=${sorted ? `sorted ${sort.order}` : ''}>
+    // aria-sort on the sorted header only (undefined leaves the attribute out).
+    return html`<th scope="col" aria-sort=${ifDefined(sorted ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined)} class=${sorted ? `sorted ${sort.order}` : ''}>
       <button type="button" class="sort" @click=${() => actions.sortBy(key)}>${label}${ARROW}</button>
     </th>`;
   };
