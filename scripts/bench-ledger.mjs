@@ -20,6 +20,7 @@ import { Agent, createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installDebianPackages } from './ensure-debian.mjs';
 
 const BASE = '/api/sync-status';
 const KEYS = { netsuite: 'bench-netsuite-ingest-key-0123456789', dynamics365: 'bench-dynamics-ingest-key-0123456789' };
@@ -232,7 +233,8 @@ async function serveChild(kind, where) {
 // PostgreSQL: Debian's server started for this run (test/support/postgres.mjs).
 
 async function startPostgres() {
-  const { startPostgres: start } = await import('../test/support/postgres.mjs');
+  const { postgresBin, startPostgres: start } = await import('../test/support/postgres.mjs');
+  if (!postgresBin()) installDebianPackages(['postgresql'], 'PostgreSQL', () => postgresBin() !== null);
   return start();
 }
 

@@ -27,6 +27,8 @@ export interface HealthQuery extends HealthFilter {
   limit: number;
   /** The page after this position, or the first page. */
   after?: CursorKey;
+  /** The first page's total, carried by the cursor: later pages are not counted again. */
+  total?: number;
 }
 
 export interface ResyncItem {
@@ -124,7 +126,7 @@ export function healthQueryFromParams(params: URLSearchParams): HealthQuery {
   }
   const query: HealthQuery = { ...filterFromQuery(params), sort, order: orderValue, limit };
   const cursor = single(params, 'cursor');
-  if (cursor !== null && cursor !== '') query.after = decodeCursor(cursor, sort, orderValue);
+  if (cursor !== null && cursor !== '') Object.assign(query, decodeCursor(cursor, sort, orderValue));
   return query;
 }
 
@@ -148,7 +150,7 @@ export function resyncSelectionFromBody(body: unknown): ResyncSelection {
   return { items };
 }
 
-// Cursors: base64url of JSON `[sort, order, ...key]`. They are opaque to clients and validated,
+// Cursors: base64url of JSON `[sort, order, total, ...key]`. They are opaque to clients and validated,
 // not trusted: the portal always comes from the auth, so a forged cursor can at most move within
 // the caller's own records; a garbled one, or one of another sort or order, is a 400.
 
@@ -175,11 +177,16 @@ function fromBase64Url(text: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
 }
 
-export function encodeCursor(sort: HealthSort, orderValue: HealthOrder, key: CursorKey): string {
-  return toBase64Url(JSON.stringify([sort, orderValue, ...key]));
+/**
+ * The cursor after `key`. It also carries the first page's `total`: counting every matching row
+ * is the one part of a page whose cost grows with the table, and the page keeps showing the
+ * total it started with anyway (live changes are offered, not applied under the user).
+ */
+export function encodeCursor(sort: HealthSort, orderValue: HealthOrder, total: number, key: CursorKey): string {
+  return toBase64Url(JSON.stringify([sort, orderValue, total, ...key]));
 }
 
-export function decodeCursor(cursor: string, sort: HealthSort, orderValue: HealthOrder): CursorKey {
+export function decodeCursor(cursor: string, sort: HealthSort, orderValue: HealthOrder): { after: CursorKey; total: number } {
   const invalid = () => new BadRequest('cursor is not a cursor of this sort and order: start again from the first page.');
   if (cursor.length > MAX_CURSOR || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   let parsed: unknown;
@@ -189,7 +196,8 @@ export function decodeCursor(cursor: string, sort: HealthSort, orderValue: Healt
     throw invalid();
   }
   if (!Array.isArray(parsed) || parsed[0] !== sort || parsed[1] !== orderValue) throw invalid();
-  const key = parsed.slice(2);
-  if (!validKey(sort, key)) throw invalid();
-  return key;
+  const total = parsed[2];
+  const key = parsed.slice(3);
+  if (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0 || !validKey(sort, key)) throw invalid();
+  return { after: key, total };
 }

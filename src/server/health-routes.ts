@@ -94,9 +94,9 @@ export function createHealthRoutes({ backend, auth, heartbeatMs, maxStreams, coa
   async function records(call: Call, gate: { portalId: string | null }): Promise<Answer> {
     const query = healthQueryFromParams(call.url.searchParams);
     return reading(
-      () => Promise.all([backend.page(gate.portalId, query), backend.count(gate.portalId, query)]),
+      () => Promise.all([backend.page(gate.portalId, query), query.total ?? backend.count(gate.portalId, query)]),
       ([page, total]) => {
-        const body: HealthRecordsPage = { records: page.records, nextCursor: page.next ? encodeCursor(query.sort, query.order, page.next) : null, total };
+        const body: HealthRecordsPage = { records: page.records, nextCursor: page.next ? encodeCursor(query.sort, query.order, total, page.next) : null, total };
         return json(200, body);
       },
     );
