@@ -5,9 +5,11 @@
 //   `count` outcomes (every 4th up to date, then partially synced, else not synced), as a connector would
 // - POST /health-ledger/fail?portalId=P {index} → a new failed attempt of outcome `index`, now
 // - /health-ledger/api/…  createSyncStatusHandler({ ledger }) (no auth: the portalId parameter decides)
+// - /health-ledger/secure/…  the same with auth: { tokenSecret } (health tokens, as the HubSpot example mints)
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PGlite } from '@electric-sql/pglite';
 import { createSyncLedger, createSyncStatusHandler, toNodeListener, type SyncLedger } from '../../src/server/index.ts';
+import { TEST_TOKEN_SECRET } from './server-api.ts';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 const CATEGORIES = ['validation', 'missing_data', 'duplicate'];
@@ -28,18 +30,20 @@ function outcome(portalId: string, i: number, now: number, eventId = `${portalId
 }
 
 export function healthLedgerApi(): Middleware {
-  let ready: Promise<{ ledger: SyncLedger; api: ReturnType<typeof toNodeListener> }> | undefined;
+  let ready: Promise<{ ledger: SyncLedger; api: ReturnType<typeof toNodeListener>; secure: ReturnType<typeof toNodeListener> }> | undefined;
   const open = () =>
     (ready ??= (async () => {
       const ledger = await createSyncLedger({ db: new PGlite(), pruneIntervalMs: 0 });
       const api = toNodeListener(createSyncStatusHandler({ ledger, basePath: '/health-ledger/api', heartbeatMs: 1000 }));
-      return { ledger, api };
+      const secure = toNodeListener(createSyncStatusHandler({ ledger, basePath: '/health-ledger/secure', heartbeatMs: 1000, auth: { tokenSecret: TEST_TOKEN_SECRET } }));
+      return { ledger, api, secure };
     })());
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/health-ledger/')) return next();
-    void open().then(async ({ ledger, api }) => {
+    void open().then(async ({ ledger, api, secure }) => {
       if (url.pathname.startsWith('/health-ledger/api/')) return api(req, res);
+      if (url.pathname.startsWith('/health-ledger/secure/')) return secure(req, res);
       if (url.pathname === '/health-ledger/seed' && req.method === 'POST') {
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -77,6 +77,8 @@ export function serverApi(): Middleware {
     tokenSecret: TEST_TOKEN_SECRET,
     source,
     embedPageUrl: '/dist/embed.html?endpoint=/server-api/secure',
+    // The sync health page on the ledger-backed API that shares the secret (health-ledger-api.ts).
+    healthPageUrl: '/dist/health.html?endpoint=/health-ledger/secure',
   });
   const hubspot = toNodeListener(hubspotRoute);
 

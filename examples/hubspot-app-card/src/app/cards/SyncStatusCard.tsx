@@ -1,6 +1,7 @@
 // The HubSpot app card: a summary of the record's sync status from the backend route
 // (backend/card-route.mjs, through hubspot.fetch, which HubSpot signs), and a button that opens
-// the full card (dist/embed.html, authenticated by the embed token in its URL) in a modal.
+// the full card (dist/embed.html, authenticated by the embed token in its URL) in a modal; with
+// the backend's healthUrl, a "Sync health" button opens the portal's health page the same way.
 import React, { useEffect, useState } from 'react';
 import { Button, ErrorState, Flex, LoadingSpinner, StatusTag, Text, hubspot } from '@hubspot/ui-extensions';
 import type { CrmContext } from '@hubspot/ui-extensions';
@@ -13,6 +14,8 @@ interface CardAnswer {
   summary: { id: string; label: string; status: Status }[];
   /** The iframe page with the record in its query and a fresh embed token in its fragment. */
   iframeUrl: string;
+  /** The portal's sync health page with a fresh health token, when the backend serves one. */
+  healthUrl?: string;
 }
 
 const LABELS: Record<Status, string> = {
@@ -65,6 +68,14 @@ export function SyncStatusCard({ context, openIframeModal }: { context: CrmConte
     });
   };
 
+  const openHealth = async () => {
+    const fresh = await load().catch(() => null);
+    if (!fresh?.healthUrl) return setFailed(true);
+    openIframeModal({ uri: fresh.healthUrl, title: 'Sync health', width: 1000, height: 720 }, () => {
+      load().then(setAnswer, () => undefined);
+    });
+  };
+
   if (failed) return <ErrorState title="The sync status could not be loaded."><Text>Try again in a moment.</Text></ErrorState>;
   if (!answer) return <LoadingSpinner label="Loading the sync status" />;
   return (
@@ -76,7 +87,10 @@ export function SyncStatusCard({ context, openIframeModal }: { context: CrmConte
           <StatusTag variant={VARIANTS[sync.status]}>{LABELS[sync.status]}</StatusTag>
         </Flex>
       ))}
-      <Button onClick={open}>Open sync details</Button>
+      <Flex direction="row" gap="small">
+        <Button onClick={open}>Open sync details</Button>
+        {answer.healthUrl ? <Button onClick={openHealth}>Sync health</Button> : null}
+      </Flex>
     </Flex>
   );
 }
