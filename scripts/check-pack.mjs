@@ -68,6 +68,7 @@ try {
     'dist/lib/server/index.d.ts',
     'dist/cdn/integration-sync-card.js',
     'dist/embed.html',
+    'dist/health.html',
     'schema/sync-status-response.schema.json',
     'schema/batch-response.schema.json',
     'schema/sync-event.schema.json',

@@ -7,8 +7,9 @@
 // With EMBED_TOKEN_SECRET set (32 bytes or more), it is the deployment of the iframe page too:
 //   /api/sync-status/…  the API, every card route behind an embed token (auth: { tokenSecret })
 //   /embed.html         the iframe page with the response headers of dist/embed.headers.json
+//   /health.html        the portal's sync health page (health tokens), with the same headers
 //   /hubspot/card       the HubSpot app card's backend (with HUBSPOT_CLIENT_SECRET set too):
-//                       checks HubSpot's signature, mints the token, answers the iframe URL
+//                       checks HubSpot's signature, mints the tokens, answers the iframe URLs
 import { mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname } from 'node:path';
@@ -57,10 +58,10 @@ const dist = new URL('dist/', import.meta.resolve('integration-sync-card/package
 const pageHeaders = Object.fromEntries(Object.entries(JSON.parse(await readFile(new URL('embed.headers.json', dist), 'utf8'))).filter(([name]) => !name.startsWith('$')));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 async function page(req, res, path) {
-  if (!/^\/(embed\.html|embed-assets\/[\w.-]+\.(js|css))$/.test(path)) return false;
+  if (!/^\/((embed|health)\.html|embed-assets\/[\w.-]+\.(js|css))$/.test(path)) return false;
   try {
     const body = await readFile(new URL(`.${path}`, dist));
-    res.writeHead(200, { 'Content-Type': TYPES[extname(path)], ...(path === '/embed.html' ? pageHeaders : { 'X-Content-Type-Options': 'nosniff' }) });
+    res.writeHead(200, { 'Content-Type': TYPES[extname(path)], ...(path.endsWith('.html') ? pageHeaders : { 'X-Content-Type-Options': 'nosniff' }) });
     res.end(body);
   } catch {
     res.writeHead(404).end();
@@ -76,6 +77,7 @@ const hubspot =
           tokenSecret: EMBED_TOKEN_SECRET,
           source: ledger,
           embedPageUrl: '/embed.html',
+          healthPageUrl: '/health.html',
           publicOrigin: PUBLIC_ORIGIN,
         }),
         { origin: PUBLIC_ORIGIN },

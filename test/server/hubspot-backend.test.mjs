@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { reportExampleOutcomes, startExampleServer } from './example-server.mjs';
-import { getJson, SECRET, verifyEmbedToken } from './helpers.mjs';
+import { getJson, SECRET, verifyEmbedToken, verifyHealthToken } from './helpers.mjs';
 const CLIENT_SECRET = 'hubspot-app-client-secret-for-tests';
 
 function signedPost(url, body, { secret = CLIENT_SECRET, timestamp = Date.now() } = {}) {
@@ -48,6 +48,33 @@ describe('examples/server as the HubSpot app card backend', () => {
     assert.equal(own.body.syncs[0].syncedWith.name, 'Globex Corporation (CUS-2001)');
     assert.equal((await getJson(`${origin}/api/sync-status?objectType=company&objectId=42&portalId=99`, { headers })).status, 403);
     assert.equal((await getJson(`${origin}/api/sync-status?objectType=company&objectId=43&portalId=99`)).status, 401);
+  });
+
+  test("a signed call answers the portal's health page too, with a health token of that portal only", async () => {
+    const response = await signedPost(`${origin}/hubspot/card?portalId=99&userId=7`, { objectTypeId: '0-2', objectId: 43 });
+    const { iframeUrl, healthUrl } = await response.json();
+    const page = new URL(healthUrl);
+    assert.equal(`${page.origin}${page.pathname}`, `${origin}/health.html`);
+    assert.deepEqual(Object.fromEntries(page.searchParams), { portalId: '99', modal: '1' });
+    const token = new URLSearchParams(page.hash.slice(1)).get('token');
+    const claims = await verifyHealthToken(token, SECRET);
+    assert.equal(claims.portalId, '99');
+    assert.equal(claims.sub, '7');
+
+    // It reads the portal's health routes, and no other portal's; the card's token does not.
+    const headers = { Authorization: `Bearer ${token}` };
+    const summary = await getJson(`${origin}/api/sync-status/health/summary?portalId=99`, { headers });
+    assert.equal(summary.status, 200, summary.text);
+    assert.deepEqual(summary.body.counts.filter((entry) => entry.status === 'record_not_synced').map((entry) => entry.count), [1]);
+    assert.equal((await getJson(`${origin}/api/sync-status/health/summary?portalId=100`, { headers })).status, 403);
+    const cardToken = new URLSearchParams(new URL(iframeUrl).hash.slice(1)).get('token');
+    assert.equal((await getJson(`${origin}/api/sync-status/health/summary?portalId=99`, { headers: { Authorization: `Bearer ${cardToken}` } })).status, 401);
+
+    // The page itself, served with the iframe page's headers.
+    const html = await fetch(`${origin}/health.html`);
+    assert.equal(html.status, 200);
+    assert.match(await html.text(), /<integration-sync-health|health-[\w-]+\.js/);
+    assert.match(html.headers.get('content-security-policy'), /frame-ancestors https:\/\/app\.hubspot\.com/);
   });
 
   test('unsigned, forged, replayed or tampered calls are refused before anything is read or minted', async () => {
