@@ -151,7 +151,7 @@ export function demoRecords(now = Date.now()) {
           detail: {
             message: "Required field 'Subsidiary' is missing.",
             code: 'MISSING_REQUIRED_FIELD',
-            url: `${CRM}/integrations/netsuite/sync-health`,
+            url: `${CRM}/integrations/netsuite/sync-health?code=MISSING_REQUIRED_FIELD`,
           },
         }),
       ],
@@ -288,7 +288,7 @@ export function demoRecords(now = Date.now()) {
           detail: {
             message: "Required field 'Subsidiary' is missing.",
             code: 'MISSING_REQUIRED_FIELD',
-            url: `${CRM}/integrations/netsuite/sync-health`,
+            url: `${CRM}/integrations/netsuite/sync-health?code=MISSING_REQUIRED_FIELD`,
             category: 'missing_data',
             fix: {
               text: "Set the company's Subsidiary (NetSuite needs one for every customer), then resync.",
@@ -340,7 +340,7 @@ export function demoRecords(now = Date.now()) {
           lastSyncedAt: ago(3 * HOUR),
           detail: {
             message: '2 of 5 fields were rejected by Dynamics 365.',
-            url: `${CRM}/integrations/dynamics365/sync-health`,
+            url: `${CRM}/integrations/dynamics365/sync-health?status=partially_synced`,
             category: 'validation',
             fix: { text: 'Shorten the account number to 20 characters and pick an industry Dynamics 365 knows, then resync.', url: null },
             retry: { attempt: 10, maxAttempts: 10, nextAt: null },

@@ -25,6 +25,8 @@ const TYPE_LABELS: Record<string, string> = {
 const CARD_EVENTS = ['isc-load', 'isc-error', 'isc-navigate', 'isc-resync', 'isc-data-warning'] as const;
 const MAX_LOG_ENTRIES = 50;
 const MAX_DETAIL_CHARS = 240;
+/** The demo CRM's origin, in demo-data.js's links. */
+const CRM_ORIGIN = 'https://app.example-crm.com';
 
 const records: DemoRecord[] = [
   ...demoRecordList,
@@ -189,6 +191,24 @@ function summarize(detail: unknown): string {
   return text.length > MAX_DETAIL_CHARS ? `${text.slice(0, MAX_DETAIL_CHARS - 1)}…` : text;
 }
 
+/**
+ * The card's links to the CRM's sync status page (demo-data.js:
+ * https://app.example-crm.com/integrations/<id>/sync-health?<filter>) open this demo's health
+ * page with that filter, as a CRM host does with the cancelable isc-navigate.
+ */
+function openSyncHealth(event: CustomEvent<{ url: string }>): void {
+  const url = new URL(event.detail.url);
+  const integration = /^\/integrations\/([\w-]+)\/sync-health$/.exec(url.pathname)?.[1];
+  if (url.origin !== CRM_ORIGIN || !integration) return;
+  event.preventDefault();
+  const filter = new URLSearchParams(url.search);
+  filter.set('integrationId', integration);
+  const [objectType, objectId] = currentKey.split(':');
+  const portalId = demoPortalOf({ objectType, objectId });
+  if (portalId) filter.set('portalId', portalId);
+  location.assign(`/demo/health.html?${filter}`);
+}
+
 for (const record of records) {
   const option = document.createElement('option');
   option.value = keyOf(record);
@@ -197,6 +217,7 @@ for (const record of records) {
 }
 
 for (const type of CARD_EVENTS) card.addEventListener(type, logEvent);
+card.addEventListener('isc-navigate', openSyncHealth);
 
 recordPicker.addEventListener('change', () => selectRecord(recordPicker.value));
 langPicker.addEventListener('change', () => selectLang(langPicker.value));

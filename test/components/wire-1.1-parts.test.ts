@@ -81,7 +81,7 @@ describe('wire format 1.1: the parts of a card', () => {
     expect(tooltipOf(card, account)).to.equal(
       'Some fields are synced with Microsoft Dynamics 365, others could not be. 2 fields could not be synced.2 of 5 fields were rejected by Dynamics 365.Select the status to open the sync status page.',
     );
-    expect(status.getAttribute('href'), 'links to the sync status page like record_not_synced').to.equal('https://app.example-crm.com/integrations/dynamics365/sync-health');
+    expect(status.getAttribute('href'), 'links to the sync status page like record_not_synced').to.equal('https://app.example-crm.com/integrations/dynamics365/sync-health?status=partially_synced');
   });
 
   it("gives the exclusion rule in the excluded status's explanation", async () => {
