@@ -43,6 +43,10 @@ const { module: serverTestApi } = await runnerImport('./test/support/server-api.
 
 /** @type {{ module: typeof import('./test/support/health-ledger-api.ts') }} */
 const { module: healthLedgerTestApi } = await runnerImport('./test/support/health-ledger-api.ts', { configFile: false, logLevel: 'warn' });
+/** @type {{ module: typeof import('./test/support/card-ledger-api.ts') }} */
+const { module: cardLedgerTestApi } = await runnerImport('./test/support/card-ledger-api.ts', { configFile: false, logLevel: 'warn' });
+// The card on the ledger, on PGlite and on a PostgreSQL server started on first use: stopped with wtr's server.
+const cardLedgerApi = cardLedgerTestApi.cardLedgerApi();
 
 const cacheDir = `node_modules/.vite-wtr/${process.pid}`;
 /** Tests an engine could not run, with why (test/support/media.ts); printed in the summary. */
@@ -50,7 +54,7 @@ const skips = [];
 /** @type {import('vite').ViteDevServer | undefined} */
 let vite;
 // builtFiles: /dist/… and /examples/… as they are on disk (tests of the built output).
-const apis = [builtFiles(), testApi(), healthApi(), healthLedgerTestApi.healthLedgerApi(), serverTestApi.serverApi(), syncStatusApi(), syncStatusApi({ basePath: '/demo-api', resyncDelayMs: 300 })];
+const apis = [builtFiles(), testApi(), healthApi(), healthLedgerTestApi.healthLedgerApi(), cardLedgerApi, serverTestApi.serverApi(), syncStatusApi(), syncStatusApi({ basePath: '/demo-api', resyncDelayMs: 300 })];
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -74,6 +78,12 @@ export default {
   plugins: [
     ensureBuiltCommand(),
     ...enginePlugins({ skips }),
+    {
+      name: 'card-ledger',
+      async serverStop() {
+        await cardLedgerApi.stop();
+      },
+    },
     {
       name: 'vite-middleware',
       async serverStart() {
