@@ -354,7 +354,8 @@ async function latency(port, count, path) {
   return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
 }
 
-const cursorOf = (sort, order, key) => Buffer.from(JSON.stringify([sort, order, ...key])).toString('base64url');
+// A cursor as the records route writes it (src/server/health-query.ts): sort, order, the first page's total, the key.
+const cursorOf = (sort, order, total, key) => Buffer.from(JSON.stringify([sort, order, total, ...key])).toString('base64url');
 
 const { normalizeResponse } = await import('../dist/lib/server/index.js');
 
@@ -415,7 +416,9 @@ async function benchDatabase(kind) {
       const failing = `status=record_not_synced,partially_synced`;
       const firstPage = await latency(server.ours, 20, () => `${BASE}/health/records?${failing}&limit=50`);
       const key = await server.call('keyAt', { fraction: 0.9 });
-      const deepPage = key ? await latency(server.ours, 20, () => `${BASE}/health/records?${failing}&sort=record&limit=50&cursor=${cursorOf('record', 'asc', key)}`) : null;
+      // "Load more" deep in the list: the cursor carries the total its first page counted.
+      const { total } = JSON.parse((await ok(server.ours, 'GET', `${BASE}/health/records?${failing}&sort=record&limit=50`)).text);
+      const deepPage = key ? await latency(server.ours, 20, () => `${BASE}/health/records?${failing}&sort=record&limit=50&cursor=${cursorOf('record', 'asc', total, key)}`) : null;
       const summary = await latency(server.ours, 10, () => `${BASE}/health/summary`);
       figures.scale.push({ size, loadMs, get, firstPage, deepPage, summary });
     }
