@@ -60,10 +60,20 @@ export function iso(value: unknown): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
+/**
+ * A key as a query parameter. Postgres text cannot hold U+0000, so no stored key has one (ingest
+ * refuses them) and a read naming one matches nothing: NULL, which equals no row, instead of an
+ * error (a card asking for such a record reads "nothing held", like any unknown record).
+ */
+const keyParam = (value: string): string | null => (value.includes('\u0000') ? null : value);
+
+/** Whether every key can be stored (no U+0000). */
+const storable = (...values: string[]): boolean => values.every((value) => !value.includes('\u0000'));
+
 const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 export async function readStatus(db: SqlClient, key: LedgerKey, inProgressTimeoutMs: number, now = Date.now()): Promise<SyncStatusResponse> {
-  const { rows } = await db.query(STATUS_SQL, [key.portalId, key.objectType, key.objectId]);
+  const { rows } = await db.query(STATUS_SQL, [keyParam(key.portalId), keyParam(key.objectType), keyParam(key.objectId)]);
   const integrations = parsed<SyncStatusResponse['integrations']>(rows[0].integrations);
   const syncs = parsed<SyncRow[]>(rows[0].syncs).map((row): SyncEntry => {
     const timedOut = (at: string | null) => at !== null && now - Date.parse(at) > inProgressTimeoutMs;
@@ -96,7 +106,7 @@ LIMIT $5`;
 export const HISTORY_LIMIT = 100;
 
 export async function readHistory(db: SqlClient, key: LedgerKey, syncId: string): Promise<SyncEvent[]> {
-  const { rows } = await db.query(HISTORY_SQL, [key.portalId, key.objectType, key.objectId, syncId, HISTORY_LIMIT]);
+  const { rows } = await db.query(HISTORY_SQL, [keyParam(key.portalId), keyParam(key.objectType), keyParam(key.objectId), keyParam(syncId), HISTORY_LIMIT]);
   return rows.map((row) => ({
     at: iso(row.occurred_at) ?? '',
     status: row.status as string,
@@ -143,7 +153,8 @@ export interface ResyncItem {
 }
 
 export async function queueResyncs(db: SqlClient, items: readonly ResyncItem[], actor: string | null): Promise<{ known: number; enabled: number; queued: number }> {
-  const rows = items.map(({ key, syncId }) => ({ portal_id: key.portalId, object_type: key.objectType, object_id: key.objectId, sync_id: syncId }));
+  // A key no row can hold names no known sync: it queues nothing (404 for the card's resync).
+  const rows = items.filter(({ key, syncId }) => storable(key.portalId, key.objectType, key.objectId, syncId)).map(({ key, syncId }) => ({ portal_id: key.portalId, object_type: key.objectType, object_id: key.objectId, sync_id: syncId }));
   const { rows: [counts] } = await db.query(RESYNC_SQL, [JSON.stringify(rows), actor]);
   return { known: Number(counts.known), enabled: Number(counts.enabled), queued: Number(counts.queued) };
 }
