@@ -1,22 +1,19 @@
 // The iframe page (dist/embed.html; docs/crm-platforms.md): one <integration-sync-card> for the
 // record named in the query string, sized to its content for the parent page, with an optional Done
-// button for CRM iframe modals. Everything here is built with DOM APIs and textContent: the
-// query string is untrusted input.
+// button for CRM iframe modals (./page.ts: what it shares with the health page).
 import '../define.ts';
 import { createRestProvider } from '../data/rest-provider.ts';
-import { parentOrigins, readEmbedConfig, tokenFromFragment, type EmbedConfig } from './embed-params.ts';
+import { addDoneButton, notice, postToParent, startPage } from './page.ts';
 
 /** The page's own strings (the card localises itself). */
 const MESSAGES = {
   en: {
-    done: 'Done',
     refused: (url: string) =>
       `This card was asked to load its data from "${url}", which is not on this page's origin. ` +
       'For your security the request was not made. Ask your administrator to configure the data endpoint.',
     missing: 'No data endpoint is configured for this card. Ask your administrator to set it.',
   },
   fr: {
-    done: 'Terminé',
     refused: (url: string) =>
       // NOTE: French quotes take no-break spaces inside.
       `Cette carte devait charger ses données depuis «\u00a0${url}\u00a0», qui n'est pas sur l'origine de cette page. ` +
@@ -24,73 +21,6 @@ const MESSAGES = {
     missing: "Aucune adresse de données n'est configurée pour cette carte. Demandez à votre administrateur de la définir.",
   },
 };
-
-function messagesFor(lang: string | undefined) {
-  return lang?.toLowerCase().split('-')[0] === 'fr' ? MESSAGES.fr : MESSAGES.en;
-}
-
-function notice(text: string): HTMLElement {
-  const element = document.createElement('p');
-  element.className = 'notice';
-  element.setAttribute('role', 'alert');
-  element.dataset.notice = '';
-  element.textContent = text;
-  return element;
-}
-
-/**
- * Posts to the parent page: to each origin of `<meta name="isc-parent-origin">` when the page
- * has one (the browser drops the messages whose origin does not match), else to `*` (the
- * messages carry no data).
- */
-function postToParent(message: unknown, origins: string[] | undefined): void {
-  if (window.parent === window) return;
-  if (!origins) return window.parent.postMessage(message, '*');
-  for (const origin of origins) window.parent.postMessage(message, origin);
-}
-
-function render(config: EmbedConfig, app: HTMLElement, token: string | undefined, origins: string[] | undefined): void {
-  const t = messagesFor(config.lang);
-  if (config.lang) document.documentElement.lang = config.lang;
-  if (config.theme) document.documentElement.dataset.theme = config.theme;
-
-  const { endpoint } = config;
-  if (endpoint.kind === 'refused') {
-    // Only the origin, shortened: the rest of a URL someone else wrote is no text to show as ours.
-    let origin: string;
-    try {
-      origin = new URL(endpoint.url).origin;
-    } catch {
-      origin = endpoint.url;
-    }
-    app.append(notice(t.refused(origin.length > 80 ? `${origin.slice(0, 80)}…` : origin)));
-  } else if (endpoint.kind === 'missing') {
-    app.append(notice(t.missing));
-  } else {
-    const card = document.createElement('integration-sync-card');
-    // With an embed token, every request carries it as a Bearer header (the event stream as its
-    // `token` parameter); without one, the page sends no Authorization at all.
-    if (token) card.provider = createRestProvider({ endpoint: endpoint.url, token });
-    else card.endpoint = endpoint.url;
-    if (config.theme) card.theme = config.theme;
-    // NOTE: the record last, so the card makes its one request with the endpoint already set.
-    card.record = config.record;
-    app.append(card);
-  }
-
-  if (config.modal) {
-    const footer = document.createElement('footer');
-    footer.className = 'modal-actions';
-    const done = document.createElement('button');
-    done.type = 'button';
-    done.className = 'done';
-    done.textContent = t.done;
-    // The message CRM iframe modals close on (a string, as they expect).
-    done.addEventListener('click', () => postToParent(JSON.stringify({ action: 'DONE' }), origins));
-    footer.append(done);
-    app.append(footer);
-  }
-}
 
 /** Tells the parent page our height whenever it changes, so it can size the iframe to fit. */
 function reportHeight(origins: string[] | undefined): void {
@@ -106,11 +36,31 @@ function reportHeight(origins: string[] | undefined): void {
   post();
 }
 
-const app = document.getElementById('app') ?? document.body;
-const configured = document.querySelector<HTMLMetaElement>('meta[name="isc-endpoint"]')?.content;
-const origins = parentOrigins(document.querySelector<HTMLMetaElement>('meta[name="isc-parent-origin"]')?.content);
-// The token leaves the address bar before any request: out of the history, out of a copied link.
-const token = tokenFromFragment(location.hash);
-if (location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
-render(readEmbedConfig(location.href, configured), app, token, origins);
-reportHeight(origins);
+const page = startPage();
+const { app, config, token } = page;
+const t = page.french ? MESSAGES.fr : MESSAGES.en;
+const { endpoint } = config;
+if (endpoint.kind === 'refused') {
+  // Only the origin, shortened: the rest of a URL someone else wrote is no text to show as ours.
+  let origin: string;
+  try {
+    origin = new URL(endpoint.url).origin;
+  } catch {
+    origin = endpoint.url;
+  }
+  app.append(notice(t.refused(origin.length > 80 ? `${origin.slice(0, 80)}…` : origin)));
+} else if (endpoint.kind === 'missing') {
+  app.append(notice(t.missing));
+} else {
+  const card = document.createElement('integration-sync-card');
+  // With an embed token, every request carries it as a Bearer header (the event stream as its
+  // `token` parameter); without one, the page sends no Authorization at all.
+  if (token) card.provider = createRestProvider({ endpoint: endpoint.url, token });
+  else card.endpoint = endpoint.url;
+  if (config.theme) card.theme = config.theme;
+  // NOTE: the record last, so the card makes its one request with the endpoint already set.
+  card.record = config.record;
+  app.append(card);
+}
+addDoneButton(page);
+reportHeight(page.origins);

@@ -5,6 +5,7 @@
 import type { HealthRecord, HealthRecordsPage, HealthSummary } from '../data/health-types.ts';
 import { createHealthGate, type AuthOption } from './auth.ts';
 import { csvRow } from './csv.ts';
+import { createEventStreams, sseEvent, type Subscribe } from './event-streams.ts';
 import { encodeCursor, filterFromQuery, healthQueryFromParams, resyncSelectionFromBody, type CursorKey, type HealthFilter, type HealthQuery, type ResyncSelection } from './health-query.ts';
 import { failure, json, readJson, stream, type Answer, type Call } from './http.ts';
 
@@ -67,8 +68,6 @@ function csvLine(row: HealthRecord): string {
 }
 
 const encoder = new TextEncoder();
-const PING = encoder.encode(': ping\n\n');
-const OPENING = encoder.encode(': connected\nretry: 5000\n\n');
 const READ_FAILED = 'The sync health could not be read.';
 
 /** Finds the health route of a path under the base (`/health/…`), or undefined. */
@@ -181,104 +180,41 @@ export function createHealthRoutes({ backend, auth, heartbeatMs, maxStreams, coa
   return (path) => routes.get(path);
 }
 
-interface Portal {
-  clients: Set<ReadableStreamDefaultController<Uint8Array>>;
-  unsubscribe: () => void;
-  /** Changes not sent yet, and the timer that will send them. */
-  pending: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
-}
-
 /**
- * The change streams: one ledger subscription per portal shared by its streams, and changes
- * summed over `coalesceMs` into one `event: change` `data: {"changed": n}` (the first change of a
- * quiet spell opens the window; its sum goes out when the window closes).
+ * The change streams: one ledger subscription per portal shared by its streams (./event-streams.ts),
+ * and changes summed over `coalesceMs` into one `event: change` `data: {"changed": n}` (the first
+ * change of a quiet spell opens the window; its sum goes out when the window closes).
  */
 function createChangeStreams(backend: HealthBackend, { heartbeatMs, maxStreams, coalesceMs }: { heartbeatMs: number; maxStreams: number; coalesceMs: number }) {
-  const portals = new Map<string, Portal>();
-  let streams = 0;
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
-  const send = (client: ReadableStreamDefaultController<Uint8Array>, bytes: Uint8Array) => {
-    try {
-      client.enqueue(bytes);
-    } catch {
-      // Closed between the change and now: its cleanup is on its way.
-    }
+  const streams = createEventStreams({ heartbeatMs, maxStreams });
+  const coalesced = (portalId: string | null): Subscribe => (send) => {
+    let pending = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      if (pending === 0) return;
+      const message = sseEvent('change', { changed: pending });
+      pending = 0;
+      send(message);
+    };
+    const stop = backend.subscribe(portalId, (changed) => {
+      pending += changed;
+      if (!timer) {
+        timer = setTimeout(flush, coalesceMs);
+        (timer as { unref?: () => void }).unref?.();
+      }
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
   };
-  const flush = (portal: Portal) => {
-    portal.timer = undefined;
-    if (portal.pending === 0) return;
-    const message = encoder.encode(`event: change\ndata: ${JSON.stringify({ changed: portal.pending })}\n\n`);
-    portal.pending = 0;
-    for (const client of portal.clients) send(client, message);
-  };
-
   return {
     /** A new stream of the portal's changes, or null past `maxStreams`. */
     open(portalId: string | null, onClose: (listener: () => void) => () => void): ReadableStream<Uint8Array> | null {
-      if (streams >= maxStreams) return null;
-      // A Map key per portal; `null` (no portal) cannot collide with a portal's own id.
-      const key = portalId === null ? '\0' : `p${portalId}`;
-      let client: ReadableStreamDefaultController<Uint8Array> | undefined;
-      let closed = false;
-      let stopListening = () => {};
-      const leave = () => {
-        if (closed) return;
-        closed = true;
-        stopListening();
-        streams--;
-        const portal = portals.get(key);
-        if (portal && client) {
-          portal.clients.delete(client);
-          if (portal.clients.size === 0) {
-            portals.delete(key);
-            clearTimeout(portal.timer);
-            portal.unsubscribe();
-          }
-        }
-        if (streams === 0) {
-          clearInterval(heartbeat);
-          heartbeat = undefined;
-        }
-        try {
-          client?.close();
-        } catch {
-          // Already closed by the runtime.
-        }
-      };
-      return new ReadableStream<Uint8Array>({
-        start(controller) {
-          client = controller;
-          streams++;
-          let portal = portals.get(key);
-          if (!portal) {
-            const created: Portal = { clients: new Set(), unsubscribe: () => undefined, pending: 0, timer: undefined };
-            portal = created;
-            portals.set(key, created);
-            try {
-              created.unsubscribe = backend.subscribe(portalId, (changed) => {
-                created.pending += changed;
-                if (!created.timer) {
-                  created.timer = setTimeout(() => flush(created), coalesceMs);
-                  (created.timer as { unref?: () => void }).unref?.();
-                }
-              });
-            } catch {
-              // No subscription: the stream stays open (heartbeats), with no changes.
-            }
-          }
-          portal.clients.add(controller);
-          controller.enqueue(OPENING);
-          if (!heartbeat && heartbeatMs > 0) {
-            heartbeat = setInterval(() => {
-              for (const each of portals.values()) for (const stream of each.clients) send(stream, PING);
-            }, heartbeatMs);
-            (heartbeat as { unref?: () => void }).unref?.();
-          }
-          stopListening = onClose(leave);
-        },
-        cancel: leave,
-      });
+      // A key per portal; `null` (no portal) cannot collide with a portal's own id.
+      const opened = streams.open(portalId === null ? '\0' : `p${portalId}`, coalesced(portalId), onClose);
+      return 'stream' in opened ? opened.stream : null;
     },
   };
 }
