@@ -44,7 +44,26 @@ export const BUDGET = { firstLoad: 16 * 1024, english: 24 * 1024 };
 // load, +901 B on the every-feature page and in all, measured across the commit that made the
 // change (the library is about 0.6 KB of it by `npm run size:breakdown`, the controller's own
 // additions the rest). It cannot load on demand: the load is the first thing a card does.
-export const CEILING = { firstLoad: 22.5 * 1024 + 904, english: 30 * 1024 + 6158 + 901, all: 39.75 * 1024 + 6158 + 901 };
+// And for the health page sharing the card's code (issue 23 part 1, contract §15: one Lit, one set
+// of locales and status/tooltip code on a page with both): +240 B first load, +149 B on the
+// every-feature page, +241 B in all (up to the figures of main at a9d2352; the ceilings' slack took
+// the rest). Measured in the card's entry (24,184 B), by taking each part out of a build of it:
+// - the health chunk attached to the entry, +187 B (23,997 B without it): the 18 bindings it
+//   imports from the entry are exported by name (Lit, the styles, status and tooltip templates,
+//   locale, retry and ticker code: that is the sharing), `loadHealthPage` (+31 B; documented in
+//   docs/health-page.md and tested), and createIscHealthEvent (+26 B: events.ts is one module,
+//   and the health element imports it from there). Not avoidable while the health entry is a
+//   chunk that imports from the card's entry: shared files of their own cost the card more
+//   (preserveEntrySignatures 'strict': 27,029 B first load, +2,845 B, in seven files).
+// - createRequester (793a25a: rest-provider.ts's request path shared with the health provider,
+//   which imports it from the entry rather than carrying a copy), +126 B (23,871 B with
+//   rest-provider.ts of c1d1db9). About 36 B of it is the export's blob path, which the card never
+//   takes: moved into health-rest-provider.ts, lower the ceilings by what it gives back.
+export const CEILING = {
+  firstLoad: 22.5 * 1024 + 904 + 240,
+  english: 30 * 1024 + 6158 + 901 + 149,
+  all: 39.75 * 1024 + 6158 + 901 + 241,
+};
 /** The chunks of the built-in locales other than English (src/i18n/<tag>.ts), by file name. */
 const OTHER_LOCALE = /^(?:de|es|fr|he|ja|pt-BR)-[\w-]+\.js$/;
 export const ENTRY = 'integration-sync-card.js';
