@@ -2,11 +2,15 @@
 // loopback port, test/support/postgres.mjs) through node-postgres: the shared suite, and two
 // ledgers created at once on an empty database (the migrations under their advisory lock).
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startPostgres } from '../support/postgres.mjs';
-import { createSyncLedger } from './helpers.mjs';
-import { ledgerSuite } from './ledger-suite.mjs';
+import { createSyncLedger, post, SECRET, serve, until } from './helpers.mjs';
+import { clientOf, CUSTOMER, KEYS, ledgerSuite, outcome } from './ledger-suite.mjs';
 
 let server;
 let databases = 0;
@@ -18,9 +22,10 @@ async function freshDatabase() {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const db = new pg.Pool({ connectionString: server.connectionString.replace(/\/postgres$/, `/${name}`), max: 8 });
+  const url = server.connectionString.replace(/\/postgres$/, `/${name}`);
+  const db = new pg.Pool({ connectionString: url, max: 8 });
   db.on('error', () => {});
-  return { db, close: () => db.end() };
+  return { db, url, close: () => db.end() };
 }
 after(async () => {
   await server?.stop();
@@ -50,6 +55,170 @@ describe('ledger on PostgreSQL: migrations', () => {
       await Promise.all(ledgers.map((ledger) => ledger.close()));
     } finally {
       await second.end();
+    }
+  });
+});
+
+/** Starts ledger-server-child.mjs on `url`: `{ base, child, stop() }` (SIGTERM; SIGKILL is the test's own). */
+async function startChild(url) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./ledger-server-child.mjs', import.meta.url))], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = once(child, 'exit');
+  const [line] = await Promise.race([
+    once(createInterface({ input: child.stdout }), 'line'),
+    exited.then(([code]) => {
+      throw new Error(`the ledger server child exited with ${code}`);
+    }),
+  ]);
+  return {
+    base: line,
+    child,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+describe('ledger on PostgreSQL: a server killed mid-batch', () => {
+  const BATCHES = 8;
+  // 4,000 outcomes on 400 syncs, later batches later in time: the retry's remainder is applied, never stale.
+  const events = Array.from({ length: BATCHES * 500 }, (_, n) => ({
+    eventId: `k-${String(n).padStart(5, '0')}`,
+    integrationId: 'netsuite',
+    syncId: `netsuite:s${n % 4}`,
+    record: { objectType: 'contact', objectId: String(n % 100) },
+    occurredAt: new Date(Date.UTC(2026, 11, 1) + n * 1000).toISOString(),
+    status: ['up_to_date', 'record_not_synced', 'partially_synced', 'in_progress'][n % 4],
+    ...(n % 4 === 1 ? { detail: { message: `Failure ${n}` } } : {}),
+  }));
+  const batches = Array.from({ length: BATCHES }, (_, b) => events.slice(b * 500, (b + 1) * 500));
+  const send = (base, batch) => post(`${base}/ledger/events`, { events: batch }, { Authorization: `Bearer ${KEYS.netsuite}` });
+  const snapshot = async (db) => {
+    const state = await db.query(`SELECT portal_id, object_type, object_id, sync_id, occurred_at, event_id, status, detail, last_synced_at, last_attempt_at, first_failed_at, attempts
+                                  FROM isc_syncs ORDER BY object_id, sync_id`);
+    const history = await db.query('SELECT event_id, occurred_at, status, result FROM isc_sync_events ORDER BY event_id');
+    return { state: state.rows, history: history.rows };
+  };
+
+  it('SIGKILL while a batch is applied: the retry of every batch gets duplicate for what was applied and applied for the rest; the state equals an uninterrupted run', async () => {
+    const killed = await freshDatabase();
+    const whole = await freshDatabase();
+    const watcher = new pg.Client({ connectionString: killed.url });
+    await watcher.connect();
+    let first;
+    let second;
+    try {
+      // Migrations first, so the child's start is only its server.
+      await (await createSyncLedger({ db: killed.db, pruneIntervalMs: 0 })).close();
+      first = await startChild(killed.url);
+      const answered = [];
+      const connector = (async () => {
+        for (const batch of batches) {
+          const answer = await send(first.base, batch);
+          assert.equal(answer.status, 200, answer.text);
+          answered.push(answer.body.results);
+        }
+      })().catch(() => {}); // its connection dies with the server
+      // Kill once at least two batches are in the table and the next one is being applied.
+      const inFlight = async () =>
+        (await watcher.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%isc_ingest%' AND state = 'active' AND pid <> pg_backend_pid()")).rows[0].n;
+      const stored = async () => (await watcher.query('SELECT count(*)::int AS n FROM isc_sync_events')).rows[0].n;
+      const deadline = Date.now() + 20_000;
+      while (!((await stored()) >= 1000 && (await inFlight()) > 0)) {
+        assert.ok(Date.now() < deadline, 'a batch in flight after two were stored');
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      first.child.kill('SIGKILL');
+      await first.exited;
+      await connector;
+      // The killed server's statement ends on its own (committed or rolled back): wait for it.
+      while ((await inFlight()) > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      const kept = new Set((await watcher.query('SELECT event_id FROM isc_sync_events')).rows.map((row) => row.event_id));
+      const acknowledged = answered.flat();
+      assert.ok(acknowledged.length < events.length, 'killed before the last batch was answered');
+      for (const { eventId, result } of acknowledged) {
+        assert.equal(result, 'applied');
+        assert.ok(kept.has(eventId), `${eventId} was answered applied and is in the table`);
+      }
+      // One statement per batch: a batch is stored whole or not at all.
+      assert.equal(kept.size % 500, 0, `${kept.size} stored`);
+
+      second = await startChild(killed.url);
+      const retried = [];
+      for (const batch of batches) {
+        const answer = await send(second.base, batch);
+        assert.equal(answer.status, 200, answer.text);
+        retried.push(...answer.body.results);
+      }
+      assert.deepEqual(
+        retried.map((entry) => [entry.eventId, entry.result]),
+        events.map((event) => [event.eventId, kept.has(event.eventId) ? 'duplicate' : 'applied']),
+      );
+
+      const uninterrupted = await createSyncLedger({ db: whole.db, pruneIntervalMs: 0 });
+      for (const batch of batches) await uninterrupted.ingest(batch);
+      await uninterrupted.close();
+      const got = await snapshot(killed.db);
+      assert.equal(new Set(got.history.map((row) => row.event_id)).size, events.length);
+      assert.equal(got.history.length, events.length, 'each event once in the history');
+      assert.deepEqual(got, await snapshot(whole.db));
+      const inFlightKept = kept.size / 500 - acknowledged.length / 500;
+      console.log(
+        `# killed mid-batch: ${acknowledged.length / 500} batches answered, ${kept.size / 500} stored (the batch in flight ${inFlightKept ? 'committed' : 'rolled back'}); retry: ${kept.size} duplicate, ${events.length - kept.size} applied`,
+      );
+    } finally {
+      if (first?.child.exitCode === null && first.child.signalCode === null) first.child.kill('SIGKILL');
+      await second?.stop();
+      await watcher.end();
+      await killed.close();
+      await whole.close();
+    }
+  });
+});
+
+// Last: it restarts the PostgreSQL server under every connection.
+describe('ledger on PostgreSQL: live across processes', () => {
+  it('an event applied by another server process reaches this one’s /events within 1 s, and again after PostgreSQL restarts (LISTEN reconnected)', async () => {
+    const { db, url, close } = await freshDatabase();
+    const ledger = await createSyncLedger({ db, pruneIntervalMs: 0 });
+    const api = await serve({ ledger, ingestKeys: KEYS, basePath: '/api/sync-status', auth: { tokenSecret: SECRET } });
+    const other = await startChild(url);
+    const stream = await clientOf(api).stream();
+    try {
+      const changes = () => stream.text().split('event: change').length - 1;
+      await until(() => stream.text().includes(': connected'), 'the stream to open');
+      const sendThere = (eventId, occurredAt) => post(`${other.base}/ledger/events`, { events: [outcome(eventId, occurredAt, 'up_to_date')] }, { Authorization: `Bearer ${KEYS.netsuite}` });
+
+      let started = Date.now();
+      assert.equal((await sendThere('x1', '2026-12-01T10:00:00Z')).status, 200);
+      await until(() => changes() >= 1, 'the other process’s event', 1000);
+      const firstMs = Date.now() - started;
+
+      started = Date.now();
+      await server.restart();
+      const restartMs = Date.now() - started;
+      // The reconnected listener reports a change (notifications may have been missed while it was down).
+      const beforeReconnect = changes();
+      await until(() => changes() > beforeReconnect, 'the LISTEN connection back after the restart', 20_000);
+      const reconnectMs = Date.now() - started;
+
+      const afterReconnect = changes();
+      started = Date.now();
+      // The other process's pool may hand out a connection the restart closed: a connector retries.
+      let sent = await sendThere('x2', '2026-12-02T10:00:00Z').catch(() => null);
+      if (sent?.status !== 200) sent = await sendThere('x2', '2026-12-02T10:00:00Z');
+      assert.equal(sent.status, 200, sent.text);
+      await until(() => changes() > afterReconnect, 'the event after the restart', 1000);
+      const secondMs = Date.now() - started;
+      assert.equal((await clientOf(api).card()).syncs.find((sync) => sync.id === CUSTOMER)?.status, 'up_to_date');
+      console.log(`# live across processes: ${firstMs} ms; PostgreSQL restarted in ${restartMs} ms, LISTEN back ${reconnectMs} ms after the restart began; then ${secondMs} ms`);
+    } finally {
+      await stream.close();
+      await other.stop();
+      await api.close();
+      await ledger.close();
+      await close();
     }
   });
 });
