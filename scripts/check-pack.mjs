@@ -234,7 +234,7 @@ const source: SyncDataProvider = createMemoryProvider({
 const secret = 'a-secret-of-at-least-thirty-two-bytes!';
 export const handler: SyncStatusHandler = createSyncStatusHandler({ source, basePath: '/api/sync-status', maxBatch: 50, corsOrigins: ['https://crm.example.com'] });
 export const secured = createSyncStatusHandler({ source, auth: { tokenSecret: secret } });
-export const custom = createSyncStatusHandler({ source, auth: async (request: Request, record) => request.headers.has('x-user') && record.objectType === 'company' });
+export const custom = createSyncStatusHandler({ source, auth: async (request: Request, record) => request.headers.has('x-user') && record?.objectType === 'company' }); // record is undefined for the health routes: refused here
 export const server = createServer(toNodeListener(handler));
 export async function mint(): Promise<EmbedTokenClaims> {
   const token: string = await createEmbedToken({ record: { objectType: 'company', objectId: '42' }, secret, ttlSeconds: 60 });
