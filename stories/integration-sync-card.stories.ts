@@ -169,7 +169,7 @@ export const RecordNotSynced = statusStory(
   async (element, pill, tooltip) => {
     await expect(pill.localName).toBe('a');
     await expect(pill.getAttribute('part')).toContain('status-link');
-    await expect(pill).toHaveAttribute('href', 'https://app.example-crm.com/integrations/netsuite/sync-health');
+    await expect(pill).toHaveAttribute('href', 'https://app.example-crm.com/integrations/netsuite/sync-health?code=MISSING_REQUIRED_FIELD');
     await userEvent.hover(pill);
     await expectTooltipShown(tooltip);
     await expect(text(tooltip)).toContain("Required field 'Subsidiary' is missing.");
@@ -179,7 +179,7 @@ export const RecordNotSynced = statusStory(
     await userEvent.click(pill);
     await expect(navigations).toHaveLength(1);
     await expect(navigations[0].detail).toEqual({
-      url: 'https://app.example-crm.com/integrations/netsuite/sync-health',
+      url: 'https://app.example-crm.com/integrations/netsuite/sync-health?code=MISSING_REQUIRED_FIELD',
       kind: 'status-detail',
       syncId: 'netsuite:customer',
     });

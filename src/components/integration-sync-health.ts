@@ -11,7 +11,7 @@ import { CopyFeedback } from './copy-feedback.ts';
 import { PoliteAnnouncer } from './health/announcer.ts';
 import { healthContextFor, RowContexts, type HealthContext } from './health/context.ts';
 import { downloadCsv } from './health/export.ts';
-import { attributesOf, DEFAULT_PAGE_SIZE, defaultFilters, defaultOrder, filtersOf, groupChosen, nextSort, pageState, queryOf, statusChosen } from './health/filter-state.ts';
+import { attributesOf, defaultFilters, defaultOrder, filtersOf, groupChosen, nextSort, pageState, queryOf, statusChosen } from './health/filter-state.ts';
 import type { HealthFilters } from './health/filters.ts';
 import { reportLoad } from './health/load-report.ts';
 import { LiveUpdatesController } from './health/live-updates.ts';
@@ -129,7 +129,7 @@ export class IntegrationSyncHealth extends LitElement {
   /** Read the filters and sort from the page's query string, and write them back (`history.replaceState` only). */
   syncUrl = false;
   /** Rows per page (default 50, at most 200). */
-  pageSize = DEFAULT_PAGE_SIZE;
+  pageSize = 50; // DEFAULT_PAGE_SIZE, written out so the API reference shows the number
   /** `light`, `dark`, or `auto` (default: the user's preference). */
   declare theme?: 'light' | 'dark' | 'auto';
   /** Locale (BCP 47); else the closest ancestor's `lang`, `<html lang>`, `navigator.language`. */
