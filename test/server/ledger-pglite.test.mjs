@@ -109,3 +109,25 @@ describe('ledger on PGlite: order independence', () => {
     assert.equal(runs, 1000);
   });
 });
+
+describe('ledger on PGlite: names written into SQL', () => {
+  it('a sort, an order or a LISTEN channel outside the fixed lists is refused before any SQL runs', async () => {
+    const { createHealthBackend } = await import('../../dist/lib/server/ledger/health-queries.js');
+    const { listen } = await import('../../dist/lib/server/ledger/db.js');
+    const db = new PGlite();
+    const ledger = await createSyncLedger({ db, pruneIntervalMs: 0 });
+    try {
+      const backend = createHealthBackend({ db, requestResyncs: ledger.requestResyncs, onChange: ledger.onChange });
+      const page = (sort, order) => backend.page(null, { sort, order, limit: 10 });
+      await assert.rejects(page('lastAttemptAt; DROP TABLE isc_syncs', 'asc'), TypeError);
+      await assert.rejects(page('record', 'asc; DROP TABLE isc_syncs'), TypeError);
+      await assert.rejects(listen(db, 'isc; DROP TABLE isc_syncs', () => {}, { onReconnect() {} }), TypeError);
+      // The fixed ones still read, and the table is there.
+      assert.deepEqual((await page('lastAttemptAt', 'desc')).records, []);
+      assert.equal((await db.query('SELECT count(*)::int AS n FROM isc_syncs')).rows[0].n, 0);
+    } finally {
+      await ledger.close();
+      await db.close();
+    }
+  });
+});

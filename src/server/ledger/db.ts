@@ -95,6 +95,8 @@ export interface ListenOptions {
  * client can do neither (a bare single connection): the ledger then tells only its own process.
  */
 export async function listen(db: SqlClient, channel: string, onPayload: (payload: string) => void, options: ListenOptions): Promise<Listener | null> {
+  // LISTEN takes an identifier, not a parameter: only a plain lower-case name is ever written into it.
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new TypeError(`listen: ${JSON.stringify(channel)} is not a plain channel name.`);
   if (isEmbedded(db)) {
     if (typeof db.listen !== 'function') return null;
     const unlisten = await db.listen(channel, onPayload);

@@ -42,7 +42,10 @@ const portalKey = (portalId: string | null) => portalId ?? '';
 /** A `LIKE` pattern matching `text` anywhere, its own `%`, `_` and `\` taken literally. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
-/** The WHERE of a filter: `portal_id = $1 AND …`, its values appended to `params`. */
+/**
+ * The WHERE of a filter: `portal_id = $1 AND …`. Every value goes in `params` as `$n`; the text
+ * holds only the literal column names below.
+ */
 function where(portalId: string | null, filter: HealthFilter, params: unknown[]): string {
   params.push(portalKey(portalId));
   const conditions = ['s.portal_id = $1'];
@@ -75,6 +78,10 @@ const cursorTime = (expression: string) => `to_char(${expression} AT TIME ZONE '
 
 /** ORDER BY, the keyset condition after `after`, and the columns a cursor is read from. */
 function ordering(sort: HealthSort, order: HealthOrder, after: CursorKey | undefined, params: unknown[]) {
+  // Column expressions come from SORT_KEY and RECORD_KEY only; a sort or order outside them never
+  // reaches the SQL (the routes validate them; this guards a deployer calling the ledger directly).
+  if (sort !== 'record' && !Object.hasOwn(SORT_KEY, sort)) throw new TypeError(`Unknown sort: ${String(sort)}`);
+  if (order !== 'asc' && order !== 'desc') throw new TypeError(`Unknown order: ${String(order)}`);
   const direction = order === 'asc' ? 'ASC' : 'DESC';
   const beyond = order === 'asc' ? '>' : '<';
   const columns = sort === 'record' ? RECORD_KEY : [SORT_KEY[sort], ...RECORD_KEY];
