@@ -7,15 +7,13 @@ export class PoliteAnnouncer {
   constructor(private readonly host: ReactiveControllerHost) {}
 
   /**
-   * Says `text`, after the update under way (this may run in a controller's hostUpdated); the
-   * region is emptied first, so the same words twice in a row are read twice.
+   * Says `text`, after the update under way (this may run in a controller's hostUpdated). The
+   * same words twice in a row would not be read again: they are varied invisibly, as the card's
+   * StatusAnnouncer does.
    */
   say(text: string): void {
-    void this.host.updateComplete.then(async () => {
-      this.text = '';
-      this.host.requestUpdate();
-      await this.host.updateComplete;
-      this.text = text;
+    void this.host.updateComplete.then(() => {
+      this.text = text === this.text ? `${text}\u00a0` : text;
       this.host.requestUpdate();
     });
   }

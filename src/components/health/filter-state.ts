@@ -3,7 +3,7 @@
 import { filterOf } from '../../data/health-rest-provider.ts';
 import { DEFAULT_HEALTH_STATUSES, type HealthGroup, type HealthQuery, type HealthSort } from '../../data/health-types.ts';
 import type { HealthFilters } from './filters.ts';
-import { readPageQuery } from './page-url.ts';
+import { commaList, readPageQuery } from './page-url.ts';
 import type { SortState } from './table.ts';
 
 /** The filter attributes of <integration-sync-health>. */
@@ -16,7 +16,6 @@ export interface FilterAttributes {
   q?: string;
 }
 
-const list = (value: string | undefined) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []);
 
 /** "Record" sorts A to Z first; the dates, newest first. */
 export const defaultOrder = (sort: HealthSort): 'asc' | 'desc' => (sort === 'record' ? 'asc' : 'desc');
@@ -26,11 +25,11 @@ export const defaultFilters = (): HealthFilters => ({ status: [...DEFAULT_HEALTH
 
 export function filtersOf(attributes: FilterAttributes): HealthFilters {
   return {
-    status: attributes.status === undefined || attributes.status === null ? [...DEFAULT_HEALTH_STATUSES] : list(attributes.status),
-    integrationId: list(attributes.integration),
-    objectType: list(attributes.objectType),
-    category: list(attributes.category),
-    code: list(attributes.code),
+    status: attributes.status === undefined || attributes.status === null ? [...DEFAULT_HEALTH_STATUSES] : commaList(attributes.status),
+    integrationId: commaList(attributes.integration),
+    objectType: commaList(attributes.objectType),
+    category: commaList(attributes.category),
+    code: commaList(attributes.code),
     q: attributes.q ?? '',
   };
 }

@@ -6,7 +6,8 @@ import type { HealthFilters } from './filters.ts';
 import type { SortState } from './table.ts';
 
 const LISTS = ['status', 'integrationId', 'objectType', 'category', 'code'] as const;
-const list = (value: string | null) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []);
+/** A comma-separated attribute or query parameter as its items (absent or empty: none). */
+export const commaList = (value: string | null | undefined): string[] => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []);
 
 /**
  * What a page URL says of the filters and sort, in the records route's names; only the
@@ -15,7 +16,7 @@ const list = (value: string | null) => (value ? value.split(',').map((item) => i
 export function readPageQuery(search: string): { filters: Partial<HealthFilters>; sort: Partial<SortState> } {
   const params = new URLSearchParams(search);
   const filters: Partial<HealthFilters> = {};
-  for (const name of LISTS) if (params.has(name)) filters[name] = list(params.get(name));
+  for (const name of LISTS) if (params.has(name)) filters[name] = commaList(params.get(name));
   if (params.has('q')) filters.q = params.get('q') ?? '';
   const sort: Partial<SortState> = {};
   const by = params.get('sort');
