@@ -177,6 +177,89 @@ describe('ledger on PostgreSQL: a server killed mid-batch', () => {
   });
 });
 
+describe('ledger on PostgreSQL: several clients at once', () => {
+  // 600 outcomes on 20 syncs of 10 records, 50 distinct times (so many share an occurredAt and the
+  // eventId decides), every status; the syncs do not exist yet, so the clients race to create them.
+  const STATUSES = ['up_to_date', 'record_not_synced', 'partially_synced', 'in_progress'];
+  const events = Array.from({ length: 600 }, (_, n) => ({
+    eventId: `c-${String((n * 37) % 600).padStart(3, '0')}`,
+    integrationId: 'netsuite',
+    syncId: `netsuite:s${n % 4}`,
+    record: { objectType: 'contact', objectId: String(n % 10) },
+    occurredAt: new Date(Date.UTC(2026, 11, 1) + (n % 50) * 1000).toISOString(),
+    status: STATUSES[(n >> 2) % 4],
+    ...(n % 7 === 0 ? { label: `Label ${n}` } : {}),
+    ...(n % 4 === 1 ? { detail: { message: `Failure ${n}` } } : {}),
+  }));
+  const CLIENTS = 4;
+  /** Client c's own order of the same events, sent in batches of 25. */
+  const orderOf = (c) =>
+    events
+      .map((event, i) => ({ event, key: (i * (7 + 2 * c) + c * 13) % 601 }))
+      .sort((a, b) => a.key - b.key)
+      .map(({ event }) => event);
+  const snapshot = async (db) => {
+    const state = await db.query(`SELECT object_type, object_id, sync_id, occurred_at, event_id, status, detail, label, last_synced_at, last_attempt_at, first_failed_at, attempts
+                                  FROM isc_syncs ORDER BY object_id, sync_id`);
+    const history = await db.query('SELECT event_id, occurred_at, status FROM isc_sync_events ORDER BY event_id');
+    return { state: state.rows, history: history.rows };
+  };
+
+  it('the same events from four clients (own pools, own orders) at once: each applied exactly once, the state equals one client alone', async () => {
+    const shared = await freshDatabase();
+    const alone = await freshDatabase();
+    const pools = [];
+    const ledgers = [];
+    try {
+      await (await createSyncLedger({ db: shared.db, pruneIntervalMs: 0 })).close();
+      for (let c = 0; c < CLIENTS; c++) {
+        const pool = new pg.Pool({ connectionString: shared.url, max: 2 });
+        pool.on('error', () => {});
+        pools.push(pool);
+        ledgers.push(await createSyncLedger({ db: pool, pruneIntervalMs: 0 }));
+      }
+      const results = new Map(events.map((event) => [event.eventId, []]));
+      const started = Date.now();
+      // A client that fails stops the others, so the test reports its error rather than waiting on them.
+      let failed = false;
+      const settled = await Promise.allSettled(
+        ledgers.map(async (ledger, c) => {
+          const order = orderOf(c);
+          for (let at = 0; at < order.length && !failed; at += 25) {
+            const batch = order.slice(at, at + 25);
+            const answered = await ledger.ingest(batch).catch((error) => {
+              failed = true;
+              throw error;
+            });
+            answered.forEach((entry, i) => results.get(batch[i].eventId).push(entry.result));
+          }
+        }),
+      );
+      for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
+      const ms = Date.now() - started;
+
+      for (const [eventId, got] of results) {
+        assert.equal(got.length, CLIENTS, eventId);
+        assert.equal(got.filter((result) => result !== 'duplicate').length, 1, `${eventId}: ${got.join(', ')}`);
+      }
+      const serial = await createSyncLedger({ db: alone.db, pruneIntervalMs: 0 });
+      for (let at = 0; at < events.length; at += 25) await serial.ingest(events.slice(at, at + 25));
+      await serial.close();
+      const got = await snapshot(shared.db);
+      assert.equal(got.history.length, events.length, 'each event once in the history');
+      assert.equal(got.state.length, 20);
+      assert.deepEqual(got, await snapshot(alone.db));
+      console.log(`# several clients: ${CLIENTS} × ${events.length} events in batches of 25 at once in ${ms} ms; each applied once`);
+    } finally {
+      // Each ledger holds its pool's listening connection: closed before the pool can end.
+      await Promise.all(ledgers.map((ledger) => ledger.close()));
+      await Promise.all(pools.map((pool) => pool.end()));
+      await shared.close();
+      await alone.close();
+    }
+  });
+});
+
 // Last: it restarts the PostgreSQL server under every connection.
 describe('ledger on PostgreSQL: live across processes', () => {
   it('an event applied by another server process reaches this one’s /events within 1 s, and again after PostgreSQL restarts (LISTEN reconnected)', async () => {
