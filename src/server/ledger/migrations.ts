@@ -29,6 +29,7 @@
 // the same on every server whatever its locale.
 
 import { HEALTH_MIGRATION } from './health-queries.ts';
+import { INGEST_MIGRATION } from './ingest-sql.ts';
 
 export interface Migration {
   readonly version: number;
@@ -342,4 +343,6 @@ $$;
     // 0 stored syncs, 1.2 s at 20,000). A custom plan per call sees the table's size.
     sql: /* sql */ `ALTER FUNCTION isc_ingest(jsonb) SET plan_cache_mode = force_custom_plan;`,
   },
+  // isc_ingest again, set-based: a few statements a batch rather than seven an event (ingest-sql.ts).
+  INGEST_MIGRATION,
 ];
