@@ -1,9 +1,10 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { DEFAULT_RETRY_POLICY, planRetry } from '../data/backoff.ts';
 import { toError } from '../data/errors.ts';
 import type { HealthQuery, HealthRecord, HealthSummary, SyncHealthProvider } from '../data/health-types.ts';
 import { normalizeResponse } from '../data/normalize.ts';
 import type { NormalizedSync, RecordRef } from '../data/types.ts';
+import { LoadLifecycle } from './load-lifecycle.ts';
 
 /** One row of the table: the record's sync, validated like a card's (normalizeResponse). */
 export interface HealthRow {
@@ -80,19 +81,18 @@ const validDate = (value: unknown) => (typeof value === 'string' && !Number.isNa
  * rows on screen stay until the new ones arrive. A transient failure retries by itself with the
  * card's policy (section 12, src/data/backoff.ts); Retry starts the count again.
  */
-export class HealthLoadController implements ReactiveController {
+export class HealthLoadController extends LoadLifecycle<HealthOutcome> {
   private currentView: HealthView = { state: 'empty' };
   private args?: { provider?: SyncHealthProvider; key: string };
   private controller?: AbortController;
   private retries = 0;
   private retryTimer?: ReturnType<typeof setTimeout>;
-  private outcome?: HealthOutcome;
-  private rerunOnConnect = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly options: HealthLoadOptions,
+    protected readonly options: HealthLoadOptions,
   ) {
+    super();
     host.addController(this);
   }
 
@@ -107,24 +107,13 @@ export class HealthLoadController implements ReactiveController {
     void this.run();
   }
 
-  hostUpdated(): void {
-    const outcome = this.outcome;
-    if (!outcome) return;
-    this.outcome = undefined;
-    this.options.onSettled(outcome);
-  }
-
-  hostConnected(): void {
-    if (this.rerunOnConnect) void this.run();
-  }
-
   hostDisconnected(): void {
     if (this.controller || this.retryTimer !== undefined) this.rerunOnConnect = true;
     this.cancel();
   }
 
   /** Loads the summary and the first page now; `manual` (Retry, "Show" of the updates) starts the retry count again. */
-  async run({ manual = false }: { manual?: boolean } = {}): Promise<void> {
+  override async run({ manual = false }: { manual?: boolean } = {}): Promise<void> {
     const provider = this.options.provider();
     const query = this.options.query();
     const key = JSON.stringify(query);

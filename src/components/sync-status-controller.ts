@@ -1,5 +1,5 @@
 import { initialState, Task } from '@lit/task';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { planRetry, retryPolicyOf } from '../data/backoff.ts';
 import { invalidate, loadSyncStatus, peekSyncStatus } from '../data/cache.ts';
 import { joinRetry, releaseRetry, waitForRetry } from '../data/shared-wait.ts';
@@ -8,6 +8,7 @@ import { normalizeResponse, type NormalizeResult } from '../data/normalize.ts';
 import { withTimeout } from '../data/timeout.ts';
 import { recordKey, type NormalizedResponse, type RecordRef, type SyncDataProvider } from '../data/types.ts';
 import { loadTranslation, translationReady } from '../i18n/localize.ts';
+import { LoadLifecycle } from './load-lifecycle.ts';
 
 /** What the card shows for its load: the one state the templates read. */
 export type SyncStatusView =
@@ -93,7 +94,7 @@ const keyOf = (record: RecordRef | undefined) => record && recordKey(record);
  * the very update that mounts the card. A load in flight when the host leaves the page is aborted
  * and starts again when the host comes back.
  */
-export class SyncStatusController implements ReactiveController {
+export class SyncStatusController extends LoadLifecycle<LoadOutcome> {
   private currentView: SyncStatusView = { state: 'empty' };
   /** The provider and record key the view belongs to. */
   private shown?: { provider: SyncDataProvider; key: string };
@@ -105,10 +106,6 @@ export class SyncStatusController implements ReactiveController {
   private request: RunOptions = {};
   /** Whether any load has started (a card's first load may be served from a fresh cache alone). */
   private started = false;
-  /** A load was aborted by a disconnect: run again on reconnect. */
-  private rerunOnConnect = false;
-  /** A load settled and the host has not reported it yet. */
-  private outcome?: LoadOutcome;
   private normalized?: { raw: unknown; result: NormalizeResult };
   /** Automatic retries made since the last success, manual run or record change. */
   private retries = 0;
@@ -118,8 +115,9 @@ export class SyncStatusController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly options: SyncStatusOptions,
+    protected readonly options: SyncStatusOptions,
   ) {
+    super();
     host.addController(this);
     this.task = new Task(host, {
       args: () => options.args(),
@@ -140,7 +138,7 @@ export class SyncStatusController implements ReactiveController {
    * provider's cached answer for the record is dropped first (a refresh, a retry). Resolves when
    * this load has settled or was superseded. See RunOptions for what `manual` changes.
    */
-  run({ invalidate = false, manual = false }: RunOptions = {}): Promise<void> {
+  override run({ invalidate = false, manual = false }: RunOptions = {}): Promise<void> {
     const [provider, record] = this.options.args();
     const waiting = this.retryWait;
     // Waiting for an automatic retry: a periodic reload or a pushed change makes no request
@@ -148,17 +146,6 @@ export class SyncStatusController implements ReactiveController {
     if (waiting && !manual && waiting.provider === provider && waiting.key === keyOf(record)) return waiting.promise;
     this.request = { invalidate, manual };
     return this.task.run();
-  }
-
-  hostUpdated(): void {
-    const outcome = this.outcome;
-    if (!outcome) return;
-    this.outcome = undefined;
-    this.options.onSettled(outcome);
-  }
-
-  hostConnected(): void {
-    if (this.rerunOnConnect) void this.run();
   }
 
   hostDisconnected(): void {

@@ -43,21 +43,21 @@ export function filterOf(query: HealthQuery): HealthFilter {
  */
 export function createRestHealthProvider(options: RestHealthProviderOptions): SyncHealthProvider {
   const base = `${options.endpoint.replace(/\/+$/, '')}/health`;
-  const { requestJson, requestBlob, currentToken } = createRequester(options);
+  const { request, currentToken } = createRequester(options);
   const url = (route: string, query: HealthQuery) => {
     const search = healthSearchParams(query).toString();
     return `${base}/${route}${search ? `?${search}` : ''}`;
   };
   const provider: SyncHealthProvider = {
     async getSummary(query, { signal }) {
-      return (await requestJson(url('summary', { portalId: query.portalId }), { method: 'GET' }, signal)) as HealthSummary;
+      return (await request(url('summary', { portalId: query.portalId }), { method: 'GET' }, signal)) as HealthSummary;
     },
     async getRecords(query, { signal }) {
-      return (await requestJson(url('records', query), { method: 'GET' }, signal)) as HealthRecordsPage;
+      return (await request(url('records', query), { method: 'GET' }, signal)) as HealthRecordsPage;
     },
     async resync(selection, { signal }) {
       const { portalId, ...body } = selection;
-      const answer = await requestJson(
+      const answer = await request(
         url('resync', { portalId }),
         { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
         signal,
@@ -88,7 +88,11 @@ export function createRestHealthProvider(options: RestHealthProviderOptions): Sy
       };
     },
   };
-  if (currentToken) provider.exportFile = (query, { signal }) => requestBlob(provider.exportUrl(query), signal);
+  // The export, read as a file here rather than in createRequester, so the card's first load carries
+  // no download path; `Accept: */*` unless the options' headers name another, as before.
+  if (currentToken)
+    provider.exportFile = (query, { signal }) =>
+      request(provider.exportUrl(query), { method: 'GET', headers: { Accept: '*/*', ...options.headers } }, signal, false, (response) => response.blob()) as Promise<Blob>;
   return provider;
 }
 

@@ -74,9 +74,6 @@ function withQuery(endpoint: string, params: Record<string, string | undefined>)
 /** The connection options a REST request needs; the health provider (health-rest-provider.ts) shares them. */
 export type RequestOptions = Pick<RestProviderOptions, 'headers' | 'token' | 'credentials' | 'timeoutMs'>;
 
-/** How an answer's body is read: JSON (`optional`: an empty body is `undefined`), or a file. */
-type BodyKind = 'json' | 'optional-json' | 'blob';
-
 /**
  * One request path for every REST call: the Bearer token, the timeout, the caller's abort, and
  * errors that carry `status`, `retryAfterMs` and `transient` (section 12's recovery reads them).
@@ -84,7 +81,12 @@ type BodyKind = 'json' | 'optional-json' | 'blob';
 export function createRequester({ headers, token, credentials, timeoutMs = 10000 }: RequestOptions) {
   const currentToken = token === undefined ? undefined : async () => (typeof token === 'function' ? await token() : token);
 
-  async function request(url: string, init: RequestInit, signal: AbortSignal, kind: BodyKind): Promise<unknown> {
+  /**
+   * The answer's JSON (with `bodyOptional`, an empty body is `undefined`), or what `read` makes of
+   * the answer's body: the health export reads a file (health-rest-provider.ts), so the card's
+   * first load carries no download path.
+   */
+  async function request(url: string, init: RequestInit, signal: AbortSignal, bodyOptional = false, read?: (response: Response) => Promise<unknown>): Promise<unknown> {
     signal.throwIfAborted();
     const controller = new AbortController();
     let timedOut = false;
@@ -111,7 +113,7 @@ export function createRequester({ headers, token, credentials, timeoutMs = 10000
         response = await fetch(url, {
           ...init,
           headers: {
-            Accept: kind === 'blob' ? '*/*' : 'application/json',
+            Accept: 'application/json',
             ...headers,
             ...(init.headers as Record<string, string>),
             ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
@@ -133,16 +135,16 @@ export function createRequester({ headers, token, credentials, timeoutMs = 10000
           retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), Date.now()),
         });
       }
-      let body: string | Blob;
+      let body: string;
       try {
-        body = kind === 'blob' ? await response.blob() : await response.text();
+        if (read) return await read(response);
+        body = await response.text();
       } catch {
         if (signal.aborted) throw signal.reason;
         // A connection dropped mid-body is a network failure: worth another try.
         throw timedOut ? timeout() : fail('the response body could not be read (connection lost).', { status: response.status, transient: true });
       }
-      if (typeof body !== 'string') return body;
-      if (kind === 'optional-json' && body.trim() === '') return undefined;
+      if (bodyOptional && body.trim() === '') return undefined;
       try {
         return JSON.parse(body);
       } catch {
@@ -158,14 +160,7 @@ export function createRequester({ headers, token, credentials, timeoutMs = 10000
     }
   }
 
-  return {
-    currentToken,
-    /** The answer's JSON; with `bodyOptional`, an empty body is `undefined`. */
-    requestJson: (url: string, init: RequestInit, signal: AbortSignal, bodyOptional = false): Promise<unknown> =>
-      request(url, init, signal, bodyOptional ? 'optional-json' : 'json'),
-    /** The answer as a file (an export). */
-    requestBlob: (url: string, signal: AbortSignal) => request(url, { method: 'GET' }, signal, 'blob') as Promise<Blob>,
-  };
+  return { currentToken, request };
 }
 
 /**
@@ -174,7 +169,7 @@ export function createRequester({ headers, token, credentials, timeoutMs = 10000
  */
 export function createRestProvider(options: RestProviderOptions): SyncDataProvider {
   const { endpoint, credentials, live = false, batch, cache, retry } = options;
-  const { requestJson, currentToken } = createRequester(options);
+  const { request, currentToken } = createRequester(options);
   const retryPolicy = resolveRetryPolicy(retry);
   const base = endpoint.replace(/\/+$/, '');
   const recordQuery = (record: RecordRef) => ({
@@ -191,7 +186,7 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
         (batcher ??= import('./batch.ts').then(({ createBatcher }) =>
           createBatcher(
             (records, batchSignal) =>
-              requestJson(`${base}/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ records }) }, batchSignal),
+              request(`${base}/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ records }) }, batchSignal),
             (cause) => new SyncRequestError(`Sync status request to ${shownUrl(`${base}/batch`)} failed: ${cause}`, { transient: false }),
             batch === true ? {} : batch,
           ),
@@ -202,12 +197,12 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
     async getSyncStatus(record: RecordRef, { signal }: { signal: AbortSignal }) {
       if (loadBatched) return (await loadBatched(record, signal)) as SyncStatusResponse;
       // Validation and repair happen in the element (normalizeResponse), for every provider alike.
-      return (await requestJson(withQuery(endpoint, recordQuery(record)), { method: 'GET' }, signal)) as SyncStatusResponse;
+      return (await request(withQuery(endpoint, recordQuery(record)), { method: 'GET' }, signal)) as SyncStatusResponse;
     },
 
     /** `POST {endpoint}/resync` with `{"record","syncId"}`; any 2xx means accepted. */
     async resync(record: RecordRef, syncId: string, { signal }: { signal: AbortSignal }) {
-      await requestJson(
+      await request(
         `${base}/resync`,
         { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ record, syncId }) },
         signal,
@@ -217,7 +212,7 @@ export function createRestProvider(options: RestProviderOptions): SyncDataProvid
 
     /** `GET {endpoint}/history?objectType=…&objectId=…&syncId=…` → `SyncEvent[]`, newest first. */
     async getSyncHistory(record: RecordRef, syncId: string, { signal }: { signal: AbortSignal }) {
-      return (await requestJson(withQuery(`${base}/history`, { ...recordQuery(record), syncId }), { method: 'GET' }, signal)) as SyncEvent[];
+      return (await request(withQuery(`${base}/history`, { ...recordQuery(record), syncId }), { method: 'GET' }, signal)) as SyncEvent[];
     },
   };
   if (live) {
