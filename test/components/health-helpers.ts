@@ -10,7 +10,7 @@ let runs = 0;
 export interface HealthRun {
   /** The endpoint to give the element (`{endpoint}/health/…` are the routes). */
   endpoint: string;
-  stats(): Promise<{ requests: { route: string; query: Record<string, string>; authorization: string | null }[]; resyncs: unknown[] }>;
+  stats(): Promise<{ requests: { route: string; query: Record<string, string>; authorization: string | null; accept: string | null }[]; resyncs: unknown[] }>;
   /** Sends `event: change` with `{changed}` to the open streams; `touch` records get a new last attempt first. */
   change(changed: number, touch?: number): Promise<number>;
 }

@@ -205,6 +205,23 @@ describe('<integration-sync-health>', function () {
     expect(exports[0].query).not.to.have.property('token');
   });
 
+  it('asks for the export as any type (Accept: */*) unless the provider\'s headers name one, and for JSON elsewhere', async () => {
+    const run = await healthRun({ count: 3, token: 'health-token-2' });
+    const signal = new AbortController().signal;
+    const provider = createRestHealthProvider({ endpoint: run.endpoint, token: 'health-token-2' });
+    const file = await provider.exportFile!({}, { signal });
+    expect(file).to.be.instanceOf(Blob);
+    expect(await file.text()).to.match(/^objectType,objectId,/);
+    await provider.getSummary({}, { signal });
+    await createRestHealthProvider({ endpoint: run.endpoint, token: 'health-token-2', headers: { Accept: 'text/csv' } }).exportFile!({}, { signal });
+    const seen = (await run.stats()).requests.map((r) => [r.route, r.accept, r.authorization]);
+    expect(seen).to.deep.equal([
+      ['export.csv', '*/*', 'Bearer health-token-2'],
+      ['summary', 'application/json', 'Bearer health-token-2'],
+      ['export.csv', 'text/csv', 'Bearer health-token-2'],
+    ]);
+  });
+
   it('adds up live changes in "updates" without moving a row, and applies them when chosen', async () => {
     const run = await healthRun({ count: 30 });
     const element = await renderHealth(html`<integration-sync-health lang="en" endpoint=${run.endpoint}></integration-sync-health>`);

@@ -170,7 +170,7 @@ export function healthApi() {
     const name = route.slice('health/'.length);
     const params = url.searchParams;
     const authorization = req.headers.authorization ?? null;
-    run.requests.push({ route: name, query: Object.fromEntries(params), authorization });
+    run.requests.push({ route: name, query: Object.fromEntries(params), authorization, accept: req.headers.accept ?? null });
     if (run.token) {
       const given = name === 'events' ? params.get('token') : authorization?.replace(/^Bearer /, '');
       if (given !== run.token) return send(401, { error: 'unauthorized' });
