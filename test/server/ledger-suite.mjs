@@ -575,6 +575,57 @@ export function ledgerSuite(name, database) {
       });
     });
 
+    describe('health counts', () => {
+      // What the summary reads from the counters (health-counts.ts), counted by hand from isc_syncs.
+      const byHand = async () => {
+        const counts = await opened.db.query(
+          `SELECT portal_id, integration_id, status, count(*)::int AS n FROM isc_syncs GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        );
+        const groups = await opened.db.query(
+          `SELECT portal_id, integration_id, COALESCE(category, '') AS category, COALESCE(code, '') AS code, count(*)::int AS n
+           FROM isc_syncs WHERE status IN ('record_not_synced', 'partially_synced') GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+        );
+        return { counts: counts.rows, groups: groups.rows };
+      };
+      const kept = async () => {
+        const counts = await opened.db.query(
+          `SELECT portal_id, integration_id, status, count::int AS n FROM isc_sync_counts WHERE count <> 0 ORDER BY 1, 2, 3`,
+        );
+        const groups = await opened.db.query(
+          `SELECT portal_id, integration_id, category, code, count::int AS n FROM isc_failure_groups WHERE count <> 0 ORDER BY 1, 2, 3, 4`,
+        );
+        return { counts: counts.rows, groups: groups.rows };
+      };
+
+      it('the counters equal a count of the rows after batches that move syncs between statuses and failure groups, a stale event, an update and a delete by hand', async () => {
+        const STATUSES = ['up_to_date', 'record_not_synced', 'partially_synced', 'in_progress', 'record_excluded'];
+        const CODES = ['MISSING_REQUIRED_FIELD', 'DUPLICATE', undefined];
+        const event = (round, n) => {
+          const status = STATUSES[(n * 7 + round * 3) % STATUSES.length];
+          const code = CODES[(n + round) % CODES.length];
+          return outcome(`r${round}-${n}`, new Date(Date.UTC(2026, 11, 1, round, 0, n)).toISOString(), status, {
+            record: { objectType: 'contact', objectId: String(n % 30), ...(n % 4 === 0 ? { portalId: '42' } : {}) },
+            ...(status === 'record_not_synced' || status === 'partially_synced' ? { detail: { message: `Failure ${n}`, ...(code ? { code, category: code === 'DUPLICATE' ? 'duplicate' : 'missing_data' } : {}) } } : {}),
+          });
+        };
+        for (let round = 0; round < 4; round++) {
+          const events = Array.from({ length: 60 }, (_, n) => event(round, n));
+          // In two batches, in an order of their own; round 3 comes with round 1's events again (duplicates).
+          await ledger.ingest(events.filter((_, n) => n % 2 === 1));
+          await ledger.ingest([...events.filter((_, n) => n % 2 === 0).reverse(), ...(round === 3 ? Array.from({ length: 10 }, (_, n) => event(1, n)) : [])]);
+          assert.deepEqual(await kept(), await byHand(), `after round ${round}`);
+        }
+        // A stale event moves nothing.
+        await ledger.ingest([outcome('old', '2020-01-01T00:00:00Z', 'record_not_synced', { record: { objectType: 'contact', objectId: '1' } })]);
+        assert.deepEqual(await kept(), await byHand(), 'after a stale event');
+        await opened.db.query(`UPDATE isc_syncs SET status = 'record_not_synced', code = 'BY_HAND' WHERE object_id IN ('2', '3')`);
+        await opened.db.query(`DELETE FROM isc_syncs WHERE object_id IN ('5', '6')`);
+        const got = await kept();
+        assert.deepEqual(got, await byHand(), 'after an update and a delete by hand');
+        assert.ok(got.counts.length >= 6 && got.groups.length >= 4, JSON.stringify(got));
+      });
+    });
+
     describe('live', () => {
       it('an applied event, a registration and a resync request reach the card’s /events stream', async () => {
         const stream = await client.stream();

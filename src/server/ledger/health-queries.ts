@@ -13,6 +13,7 @@ import type { RecordRef, SyncDetail, SyncStatus } from '../../data/types.ts';
 import type { CursorKey, HealthFilter, HealthOrder, HealthSort, ResyncSelection } from '../health-query.ts';
 import type { HealthBackend } from '../health-routes.ts';
 import type { SqlClient } from './db.ts';
+import { countFromCounters, COUNTS_SQL, GROUPS_SQL } from './health-counts.ts';
 import type { Migration } from './migrations.ts';
 
 /** The failing statuses: the groups cover these, and the page shows them by default. */
@@ -34,7 +35,6 @@ CREATE INDEX isc_health_groups ON isc_syncs (portal_id, integration_id, (COALESC
   INCLUDE (category, code, first_failed_at) WHERE status IN ${FAILING};
 `,
 };
-// The summary's counts per (integration, status) read migrations.ts's isc_syncs_counts index.
 
 /** The portal as the tables key it: '' for a ledger without portals (./migrations.ts). */
 const portalKey = (portalId: string | null) => portalId ?? '';
@@ -168,40 +168,20 @@ export async function selectRecordsPage(db: SqlClient, portalId: string | null, 
 
 /** How many records match the filter (every page). */
 export async function countRecords(db: SqlClient, portalId: string | null, filter: HealthFilter): Promise<number> {
+  const counted = await countFromCounters(db, portalKey(portalId), filter);
+  if (counted !== null) return counted;
   const params: unknown[] = [];
   const { rows } = await db.query(`SELECT count(*) AS total FROM isc_syncs s WHERE ${where(portalId, filter, params)}`, params);
   return Number(rows[0]?.total ?? 0);
 }
 
-/** The three parts of `GET /health/summary`, read in parallel (each its own index). */
+/** The three parts of `GET /health/summary`, read in parallel from the counters (./health-counts.ts). */
 export async function selectSummary(db: SqlClient, portalId: string | null, maxGroups = 50): Promise<HealthSummary> {
   const portal = portalKey(portalId);
   const [integrations, counts, groups] = await Promise.all([
     db.query('SELECT integration_id, name, state FROM isc_integrations WHERE portal_id = $1 ORDER BY integration_id', [portal]),
-    db.query('SELECT integration_id, status, count(*) AS count FROM isc_syncs WHERE portal_id = $1 GROUP BY integration_id, status ORDER BY integration_id, status', [portal]),
-    // The largest groups first from the partial index, then each group's latest failure for its
-    // sample message and fix (one index probe per group, at most 50).
-    db.query(
-      `SELECT g.integration_id, g.category, g.code, g.count, g.first_seen_at, g.last_seen_at, latest.message, latest.detail->'fix' AS fix
-       FROM (
-         SELECT integration_id, COALESCE(category, '') AS category_key, COALESCE(code, '') AS code_key,
-                min(category) AS category, min(code) AS code, count(*) AS count,
-                min(first_failed_at) AS first_seen_at, max(last_attempt_at) AS last_seen_at
-         FROM isc_syncs
-         WHERE portal_id = $1 AND status IN ${FAILING}
-         GROUP BY integration_id, COALESCE(category, ''), COALESCE(code, '')
-         ORDER BY count(*) DESC, integration_id, COALESCE(category, ''), COALESCE(code, '')
-         LIMIT $2
-       ) g
-       LEFT JOIN LATERAL (
-         SELECT s.message, s.detail FROM isc_syncs s
-         WHERE s.portal_id = $1 AND s.status IN ${FAILING} AND s.integration_id = g.integration_id
-           AND COALESCE(s.category, '') = g.category_key AND COALESCE(s.code, '') = g.code_key
-         ORDER BY s.last_attempt_at DESC NULLS LAST LIMIT 1
-       ) latest ON true
-       ORDER BY g.count DESC, g.integration_id, g.category_key, g.code_key`,
-      [portal, maxGroups],
-    ),
+    db.query(COUNTS_SQL, [portal]),
+    db.query(GROUPS_SQL, [portal, maxGroups]),
   ]);
   return {
     generatedAt: new Date().toISOString(),

@@ -29,6 +29,7 @@
 // the same on every server whatever its locale.
 
 import { HEALTH_MIGRATION } from './health-queries.ts';
+import { COUNTS_MIGRATION } from './health-counts.ts';
 import { INGEST_MIGRATION } from './ingest-sql.ts';
 
 export interface Migration {
@@ -345,4 +346,6 @@ $$;
   },
   // isc_ingest again, set-based: a few statements a batch rather than seven an event (ingest-sql.ts).
   INGEST_MIGRATION,
+  // The health page's counts, kept by triggers on isc_syncs (health-counts.ts).
+  COUNTS_MIGRATION,
 ];
