@@ -122,8 +122,8 @@ ORDER BY g.count DESC, g.integration_id, g.category, g.code`;
  * page's default, failing records); `null` when it needs the rows counted.
  */
 export async function countFromCounters(db: SqlClient, portal: string, filter: HealthFilter): Promise<number | null> {
-  const { status, integrationId, ...rest } = filter;
-  if (Object.values(rest).some((value) => value !== undefined)) return null;
+  const { status, integrationId, objectType, category, code, q } = filter;
+  if (objectType !== undefined || category !== undefined || code !== undefined || q !== undefined) return null;
   const { rows } = await db.query(
     `SELECT COALESCE(sum(count), 0) AS total FROM isc_sync_counts
      WHERE portal_id = $1 AND ($2::text[] IS NULL OR status = ANY($2::text[])) AND ($3::text[] IS NULL OR integration_id = ANY($3::text[]))`,
