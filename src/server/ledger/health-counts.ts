@@ -19,8 +19,14 @@ const deltas = (rows: string, sign: number) =>
 /** A trigger function that applies `source`'s deltas. */
 const counting = (name: string, source: string) => /* sql */ `
 CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed jsonb;
 BEGIN
-  PERFORM isc_count_apply((SELECT jsonb_agg(jsonb_build_object('p', portal_id, 'i', integration_id, 's', status, 'c', category, 'k', code, 'n', n)) FROM (${source}) d));
+  SELECT jsonb_agg(jsonb_build_object('p', portal_id, 'i', integration_id, 's', status, 'c', category, 'k', code, 'n', n))
+  INTO changed FROM (${source}) d WHERE n <> 0;
+  IF changed IS NOT NULL THEN
+    PERFORM isc_count_apply(changed);
+  END IF;
   RETURN NULL;
 END
 $$;`;
@@ -48,8 +54,10 @@ CREATE TABLE isc_failure_groups (
 CREATE INDEX isc_health_groups_first ON isc_syncs (portal_id, integration_id, (COALESCE(category, '')), (COALESCE(code, '')), first_failed_at)
   WHERE status IN ${FAILING};
 
--- Adds deltas [{p, i, s, c, k, n}] to both counters, rows in key order.
-CREATE FUNCTION isc_count_apply(deltas jsonb) RETURNS void LANGUAGE sql AS $$
+-- Adds deltas [{p, i, s, c, k, n}] to both counters, rows in key order (PL/pgSQL: its plans are
+-- kept for the session, where a SQL function's are made again on every call).
+CREATE FUNCTION isc_count_apply(deltas jsonb) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO isc_sync_counts AS c (portal_id, integration_id, status, count)
   SELECT d->>'p', d->>'i', d->>'s', sum((d->>'n')::bigint) FROM jsonb_array_elements(deltas) AS d
   GROUP BY 1, 2, 3 HAVING sum((d->>'n')::bigint) <> 0 ORDER BY 1, 2, 3
@@ -59,6 +67,7 @@ CREATE FUNCTION isc_count_apply(deltas jsonb) RETURNS void LANGUAGE sql AS $$
   WHERE d->>'s' IN ${FAILING}
   GROUP BY 1, 2, 3, 4 HAVING sum((d->>'n')::bigint) <> 0 ORDER BY 1, 2, 3, 4
   ON CONFLICT (portal_id, integration_id, category, code) DO UPDATE SET count = g.count + EXCLUDED.count;
+END
 $$;
 ${counting('isc_count_inserted', deltas('new_rows', 1))}
 ${counting('isc_count_updated', `SELECT portal_id, integration_id, status, category, code, sum(n) AS n FROM (${deltas('new_rows', 1)} UNION ALL ${deltas('old_rows', -1)}) u GROUP BY 1, 2, 3, 4, 5`)}
