@@ -131,3 +131,52 @@ describe('ledger on PGlite: names written into SQL', () => {
     }
   });
 });
+
+describe('ledger on PGlite: an upgrade', () => {
+  it('a ledger made before versions 5 and 6 (the loop ingest, no counters) upgrades on create: the counters start at the rows’ counts and ingest goes on', async () => {
+    const { MIGRATIONS } = await import('../../dist/lib/server/ledger/migrations.js');
+    const { checkOutcome } = await import('../../dist/lib/server/ledger/outcome.js');
+    const db = new PGlite();
+    // The ledger as version 4 left it, with syncs stored by its own isc_ingest.
+    await db.exec('CREATE TABLE isc_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    for (const migration of MIGRATIONS.filter(({ version }) => version <= 4)) {
+      await db.exec(migration.sql);
+      await db.query('INSERT INTO isc_schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+    }
+    const STATUSES = ['up_to_date', 'record_not_synced', 'partially_synced', 'in_progress'];
+    const event = (n, at) => ({
+      eventId: `e${n}`,
+      integrationId: n % 3 ? 'netsuite' : 'dynamics365',
+      syncId: n % 3 ? 'netsuite:customer' : 'dynamics365:account',
+      record: { objectType: 'company', objectId: String(n % 20) },
+      occurredAt: new Date(Date.UTC(2026, 11, 1, 0, 0, at)).toISOString(),
+      status: STATUSES[n % 4],
+      ...(n % 4 === 1 || n % 4 === 2 ? { detail: { message: `Failure ${n}`, code: `E${n % 3}`, category: 'missing_data' } } : {}),
+    });
+    const old = Array.from({ length: 60 }, (_, n) => ({ ...checkOutcome(event(n, n)).outcome, i: n }));
+    await db.query('SELECT * FROM isc_ingest($1::jsonb)', [JSON.stringify(old)]);
+    const counted = async () => ({
+      counts: (await db.query('SELECT portal_id, integration_id, status, count::int AS n FROM isc_sync_counts WHERE count <> 0 ORDER BY 1, 2, 3')).rows,
+      groups: (await db.query('SELECT integration_id, category, code, count::int AS n FROM isc_failure_groups WHERE count <> 0 ORDER BY 1, 2, 3')).rows,
+    });
+    const byHand = async () => ({
+      counts: (await db.query('SELECT portal_id, integration_id, status, count(*)::int AS n FROM isc_syncs GROUP BY 1, 2, 3 ORDER BY 1, 2, 3')).rows,
+      groups: (await db.query(`SELECT integration_id, COALESCE(category, '') AS category, COALESCE(code, '') AS code, count(*)::int AS n FROM isc_syncs
+                               WHERE status IN ('record_not_synced', 'partially_synced') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`)).rows,
+    });
+    const before = await byHand();
+    assert.ok(before.counts.length >= 4 && before.groups.length >= 2, JSON.stringify(before));
+
+    const ledger = await createSyncLedger({ db, pruneIntervalMs: 0 });
+    try {
+      assert.deepEqual((await db.query('SELECT version FROM isc_schema_migrations ORDER BY version')).rows.map((row) => row.version), [1, 2, 3, 4, 5, 6]);
+      assert.deepEqual(await counted(), before);
+      const results = await ledger.ingest(Array.from({ length: 60 }, (_, n) => event(n + 60, n + 60)));
+      assert.ok(results.every(({ result }) => result === 'applied'), JSON.stringify(results));
+      assert.deepEqual(await counted(), await byHand());
+    } finally {
+      await ledger.close();
+      await db.close();
+    }
+  });
+});
