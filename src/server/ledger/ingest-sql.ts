@@ -5,7 +5,8 @@
 // their arrival:
 // - an event is `duplicate` when its (integrationId, eventId) is stored or came earlier in the
 //   batch; `not_owner` when the sync belongs to another integration (registered, or stored, or,
-//   for a sync neither knows, the integration of its first event in the batch);
+//   for a sync neither knows, the integration of its first event in the batch that is not a
+//   duplicate; a batch that names one (integrationId, eventId) on two syncs goes event by event);
 // - `stale` when a stored or earlier event of the same sync is later by (occurredAt, eventId);
 // - a sync then holds its latest event, each kept value (label, syncedWith) from the latest event
 //   that named it, and the failure run after its latest up_to_date: counted on from the stored
@@ -37,6 +38,7 @@ RESET plan_cache_mode
 AS $$
 DECLARE
   h bigint;
+  single jsonb;
   v_index integer[];
   v_result text[];
 BEGIN
@@ -46,6 +48,17 @@ BEGIN
   LOOP
     PERFORM pg_advisory_xact_lock(h);
   END LOOP;
+
+  -- One (integrationId, eventId) naming two syncs in a batch (a connector's mistake): whether the
+  -- later is a duplicate depends on whether the earlier was applied, and that on who owns a sync
+  -- the batch creates, so such a batch goes one event at a time, in order, as version 2 did.
+  IF EXISTS (SELECT 1 FROM jsonb_array_elements(batch) AS x GROUP BY x->>'integrationId', x->>'eventId'
+             HAVING count(DISTINCT concat_ws(chr(31), x->>'portalId', x->>'objectType', x->>'objectId', x->>'syncId')) > 1) THEN
+    FOR single IN SELECT value FROM jsonb_array_elements(batch) LOOP
+      RETURN QUERY SELECT * FROM isc_ingest(jsonb_build_array(single));
+    END LOOP;
+    RETURN;
+  END IF;
 
   -- 1. Each event's result, from what is stored and what came before it in the batch.
   WITH b AS (${BATCH}),
