@@ -16,6 +16,19 @@
 // is stored whole or not at all.
 import type { Migration } from './migrations.ts';
 
+/**
+ * The first lines of isc_ingest (versions 2 and 5): the syncs a batch touches locked in one order
+ * (advisory locks on a hash of each sync's key), so concurrent batches neither interleave on a
+ * sync nor deadlock. Needs `h bigint` declared.
+ */
+export const LOCK_BATCH_SYNCS = `  FOR h IN
+    SELECT DISTINCT hashtextextended(concat_ws(chr(31), x->>'portalId', x->>'objectType', x->>'objectId', x->>'syncId'), 0)
+    FROM jsonb_array_elements(batch) AS x ORDER BY 1
+  LOOP
+    PERFORM pg_advisory_xact_lock(h);
+  END LOOP;
+`;
+
 /** The batch as rows, one per event (`e` the whole event, for the columns read once). */
 const BATCH = /* sql */ `
   SELECT (x->>'i')::integer AS i, x->>'portalId' AS portal, x->>'objectType' AS otype, x->>'objectId' AS oid,
@@ -42,13 +55,7 @@ DECLARE
   v_index integer[];
   v_result text[];
 BEGIN
-  FOR h IN
-    SELECT DISTINCT hashtextextended(concat_ws(chr(31), x->>'portalId', x->>'objectType', x->>'objectId', x->>'syncId'), 0)
-    FROM jsonb_array_elements(batch) AS x ORDER BY 1
-  LOOP
-    PERFORM pg_advisory_xact_lock(h);
-  END LOOP;
-
+${LOCK_BATCH_SYNCS}
   -- One (integrationId, eventId) naming two syncs in a batch (a connector's mistake): whether the
   -- later is a duplicate depends on whether the earlier was applied, and that on who owns a sync
   -- the batch creates, so such a batch goes one event at a time, in order, as version 2 did.

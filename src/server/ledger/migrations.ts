@@ -30,7 +30,7 @@
 
 import { HEALTH_MIGRATION } from './health-queries.ts';
 import { COUNTS_MIGRATION } from './health-counts.ts';
-import { INGEST_MIGRATION } from './ingest-sql.ts';
+import { INGEST_MIGRATION, LOCK_BATCH_SYNCS } from './ingest-sql.ts';
 
 export interface Migration {
   readonly version: number;
@@ -191,13 +191,7 @@ DECLARE
   v_at timestamptz;
   v_status text;
 BEGIN
-  FOR h IN
-    SELECT DISTINCT hashtextextended(concat_ws(chr(31), x->>'portalId', x->>'objectType', x->>'objectId', x->>'syncId'), 0)
-    FROM jsonb_array_elements(batch) AS x ORDER BY 1
-  LOOP
-    PERFORM pg_advisory_xact_lock(h);
-  END LOOP;
-
+${LOCK_BATCH_SYNCS}
   FOR e IN SELECT value FROM jsonb_array_elements(batch) LOOP
     out_index := (e->>'i')::integer;
     v_portal := e->>'portalId';
