@@ -167,27 +167,21 @@ function generateRun(seed) {
 // ---------------------------------------------------------------------------------------------
 // Applying a step to one database, and what the two must agree on.
 
-/** ledger.ts's resync (card-queries.ts RESYNC_SQL) with the request's time given, the same in both. */
-const RESYNC_SQL = /* sql */ `
-WITH items AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(portal_id text, object_type text, object_id text, sync_id text)
-), known AS (
-  SELECT i.*, coalesce(t.integration_id, h.integration_id) AS integration_id, coalesce(t.enabled, true) AS enabled
-  FROM items i
-  LEFT JOIN isc_sync_types t ON t.portal_id = i.portal_id AND t.sync_id = i.sync_id
-  LEFT JOIN isc_syncs h ON h.portal_id = i.portal_id AND h.object_type = i.object_type AND h.object_id = i.object_id AND h.sync_id = i.sync_id
-  WHERE coalesce(t.integration_id, h.integration_id) IS NOT NULL
-), queued AS (
-  INSERT INTO isc_resync_requests (portal_id, object_type, object_id, sync_id, integration_id, requested_at, requested_by)
-  SELECT portal_id, object_type, object_id, sync_id, integration_id, $2::timestamptz, 'user-7' FROM known WHERE enabled
-  ON CONFLICT (portal_id, object_type, object_id, sync_id) WHERE completed_at IS NULL DO NOTHING
-  RETURNING portal_id, object_type, object_id, sync_id, integration_id, requested_at
+/**
+ * The time a resync the ledger just queued (stamped now(), in the real present) is moved to, with
+ * its history row, so both databases hold the same one and events of the runs' past complete it.
+ */
+const RESTAMP_SQL = /* sql */ `
+WITH request AS (
+  UPDATE isc_resync_requests SET requested_at = $5::timestamptz
+  WHERE portal_id = $1 AND object_type = $2 AND object_id = $3 AND sync_id = $4 AND requested_at > now() - interval '1 hour'
+  RETURNING 1
 ), history AS (
-  INSERT INTO isc_sync_events (portal_id, object_type, object_id, sync_id, integration_id, occurred_at, status, trigger, actor, result)
-  SELECT portal_id, object_type, object_id, sync_id, integration_id, requested_at, 'in_progress', 'manual', 'user-7', 'requested' FROM queued
+  UPDATE isc_sync_events SET occurred_at = $5::timestamptz
+  WHERE portal_id = $1 AND object_type = $2 AND object_id = $3 AND sync_id = $4 AND result = 'requested' AND occurred_at > now() - interval '1 hour'
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM known)::integer AS known, (SELECT count(*) FROM queued)::integer AS queued, (SELECT count(*) FROM history)::integer AS written`;
+SELECT (SELECT count(*) FROM request)::integer AS requests, (SELECT count(*) FROM history)::integer AS history`;
 
 /** The batch as ledger.ts's ingest() sends it: each event checked, with its index. */
 function checkedBatch(events) {
@@ -203,9 +197,10 @@ async function apply(side, step) {
     }
     if (step.type === 'resync') {
       const { portalId, objectType, objectId, syncId } = step.key;
-      const item = { portal_id: portalId, object_type: objectType.toLowerCase(), object_id: objectId, sync_id: syncId };
-      const { rows } = await side.db.query(RESYNC_SQL, [JSON.stringify([item]), step.requestedAt]);
-      return rows[0];
+      // The ledger's own resync (the health page's bulk path), then its time set to the step's.
+      const queued = await side.ledger.requestResyncs([{ record: { portalId, objectType, objectId }, syncId }], 'user-7');
+      const { rows } = await side.db.query(RESTAMP_SQL, [portalId ?? '', objectType.toLowerCase(), objectId, syncId, step.requestedAt]);
+      return { queued, ...rows[0] };
     }
     const { rows } = await side.db.query('SELECT out_index, out_result FROM isc_ingest($1::jsonb)', [JSON.stringify(checkedBatch(step.events))]);
     return rows.map((row) => [Number(row.out_index), row.out_result]).sort((x, y) => x[0] - y[0]);

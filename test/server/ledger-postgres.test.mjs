@@ -31,6 +31,17 @@ after(async () => {
   await server?.stop();
 });
 
+/**
+ * What two runs compare: every sync's state and the history, in one order; with `results`, whether
+ * each event was applied or stale, which only runs that sent events in the same order share.
+ */
+async function snapshot(db, { results = false } = {}) {
+  const state = await db.query(`SELECT portal_id, object_type, object_id, sync_id, occurred_at, event_id, status, detail, label, last_synced_at, last_attempt_at, first_failed_at, attempts
+                                FROM isc_syncs ORDER BY portal_id, object_type, object_id, sync_id`);
+  const history = await db.query(`SELECT event_id, occurred_at, status${results ? ', result' : ''} FROM isc_sync_events ORDER BY event_id`);
+  return { state: state.rows, history: history.rows };
+}
+
 ledgerSuite('PostgreSQL', freshDatabase);
 
 describe('ledger on PostgreSQL: migrations', () => {
@@ -94,12 +105,6 @@ describe('ledger on PostgreSQL: a server killed mid-batch', () => {
   }));
   const batches = Array.from({ length: BATCHES }, (_, b) => events.slice(b * 500, (b + 1) * 500));
   const send = (base, batch) => post(`${base}/ledger/events`, { events: batch }, { Authorization: `Bearer ${KEYS.netsuite}` });
-  const snapshot = async (db) => {
-    const state = await db.query(`SELECT portal_id, object_type, object_id, sync_id, occurred_at, event_id, status, detail, last_synced_at, last_attempt_at, first_failed_at, attempts
-                                  FROM isc_syncs ORDER BY object_id, sync_id`);
-    const history = await db.query('SELECT event_id, occurred_at, status, result FROM isc_sync_events ORDER BY event_id');
-    return { state: state.rows, history: history.rows };
-  };
 
   it('SIGKILL while a batch is applied: the retry of every batch gets duplicate for what was applied and applied for the rest; the state equals an uninterrupted run', async () => {
     const killed = await freshDatabase();
@@ -159,10 +164,10 @@ describe('ledger on PostgreSQL: a server killed mid-batch', () => {
       const uninterrupted = await createSyncLedger({ db: whole.db, pruneIntervalMs: 0 });
       for (const batch of batches) await uninterrupted.ingest(batch);
       await uninterrupted.close();
-      const got = await snapshot(killed.db);
+      const got = await snapshot(killed.db, { results: true });
       assert.equal(new Set(got.history.map((row) => row.event_id)).size, events.length);
       assert.equal(got.history.length, events.length, 'each event once in the history');
-      assert.deepEqual(got, await snapshot(whole.db));
+      assert.deepEqual(got, await snapshot(whole.db, { results: true }));
       const inFlightKept = kept.size / 500 - acknowledged.length / 500;
       console.log(
         `# killed mid-batch: ${acknowledged.length / 500} batches answered, ${kept.size / 500} stored (the batch in flight ${inFlightKept ? 'committed' : 'rolled back'}); retry: ${kept.size} duplicate, ${events.length - kept.size} applied`,
@@ -198,12 +203,6 @@ describe('ledger on PostgreSQL: several clients at once', () => {
       .map((event, i) => ({ event, key: (i * (7 + 2 * c) + c * 13) % 601 }))
       .sort((a, b) => a.key - b.key)
       .map(({ event }) => event);
-  const snapshot = async (db) => {
-    const state = await db.query(`SELECT object_type, object_id, sync_id, occurred_at, event_id, status, detail, label, last_synced_at, last_attempt_at, first_failed_at, attempts
-                                  FROM isc_syncs ORDER BY object_id, sync_id`);
-    const history = await db.query('SELECT event_id, occurred_at, status FROM isc_sync_events ORDER BY event_id');
-    return { state: state.rows, history: history.rows };
-  };
 
   it('the same events from four clients (own pools, own orders) at once: each applied exactly once, the state equals one client alone', async () => {
     const shared = await freshDatabase();
