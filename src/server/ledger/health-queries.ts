@@ -171,6 +171,7 @@ export async function countRecords(db: SqlClient, portalId: string | null, filte
   const counted = await countFromCounters(db, portalKey(portalId), filter);
   if (counted !== null) return counted;
   const params: unknown[] = [];
+  // The text holds where()'s column names only; every value is a $n in params.
   const { rows } = await db.query(`SELECT count(*) AS total FROM isc_syncs s WHERE ${where(portalId, filter, params)}`, params);
   return Number(rows[0]?.total ?? 0);
 }
@@ -209,6 +210,7 @@ async function selectKeys(db: SqlClient, portalId: string | null, filter: Health
   const conditions = where(portalId, filter, params);
   const { orderBy, keyset } = ordering('record', 'asc', after, params);
   params.push(limit);
+  // The text holds where()'s column names and ordering()'s fixed keys only; every value is a $n.
   const { rows } = await db.query(`SELECT s.object_type, s.object_id, s.sync_id FROM isc_syncs s WHERE ${conditions}${keyset} ORDER BY ${orderBy} LIMIT $${params.length}`, params);
   return rows.map((row) => [row.object_type as string, row.object_id as string, row.sync_id as string]);
 }

@@ -160,10 +160,7 @@ export async function createSyncLedger(options: SyncLedgerOptions): Promise<Sync
     analyzeAt = storedEvents * 4;
     analyzing = db
       .query('ANALYZE isc_syncs, isc_sync_events')
-      .then(
-        () => undefined,
-        () => undefined,
-      )
+      .then(() => {}, () => {})
       .finally(() => {
         analyzing = null;
       });
